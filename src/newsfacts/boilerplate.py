@@ -1,0 +1,75 @@
+"""Find web junk in article text: ads, "READ ALSO" blocks, share widgets, bylines, bios.
+
+Decisions are per paragraph line. Patterns live in ``data/boilerplate.tsv``; a few rules need
+context and stay here: bullet items that follow a "READ ALSO" line belong to it, a short bullet
+line is a menu entry, a bare name line just above a "By <name>" byline belongs to the byline, and
+a paragraph about the author (the byline name followed by "has been a reporter ...") is a bio.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .resources import read_table
+
+_BULLET = regex.compile(r"^[•·▪●◦*\-–]\s*+")
+_WORDS = regex.compile(r"\S++")
+_NAME_LINE = regex.compile(r"^\p{Lu}[\p{L}'’\-]*+(?: \p{Lu}[\p{L}'’\-]*+){1,3}$")
+_BIO = regex.compile(
+    r"\b(?:has been|is|was) (?:a|an|the) (?:\p{L}++ ){0,3}?"
+    r"(?:reporter|correspondent|writer|editor|journalist|columnist|contributor)\b",
+    regex.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
+    return tuple(
+        (row["reason"], regex.compile(row["pattern"], regex.IGNORECASE))
+        for row in read_table("boilerplate.tsv")
+    )
+
+
+def classify_line(line: str) -> str | None:
+    """The boilerplate reason for one stripped paragraph line, judged on its own, or None."""
+    if len(line) > 2000:
+        return None
+    for reason, pattern in _rules():
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def find(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Boilerplate spans ``(start, end, reason)`` among the paragraph spans, in order."""
+    reasons: list[str | None] = []
+    for a, b in paras:
+        reasons.append(classify_line(text[a:b]))
+
+    byline_names = set()
+    for i, (a, b) in enumerate(paras):
+        line = text[a:b]
+        if reasons[i] == "byline":
+            byline_names.add(line[3:].strip())
+    for i, (a, b) in enumerate(paras):
+        line = text[a:b]
+        if reasons[i] is not None:
+            continue
+        bullet = _BULLET.match(line)
+        if bullet and i > 0 and reasons[i - 1] in ("read-also", "related-item"):
+            reasons[i] = "related-item"
+        elif bullet and len(_WORDS.findall(line)) <= 4 and not regex.search(r"[.!?]$", line):
+            reasons[i] = "menu"
+        elif line in byline_names:
+            reasons[i] = "byline"
+        elif any(line.startswith(name) for name in byline_names) and _BIO.search(line[:300]):
+            reasons[i] = "author-bio"
+        elif (
+            _NAME_LINE.match(line)
+            and i + 1 < len(paras)
+            and reasons[i + 1] == "byline"
+        ):
+            reasons[i] = "byline"
+    return [(a, b, r) for (a, b), r in zip(paras, reasons) if r is not None]

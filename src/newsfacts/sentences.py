@@ -1,0 +1,102 @@
+"""Rule-based paragraph and sentence splitting for news text.
+
+Paragraphs are non-blank lines (news pages put one paragraph per line, blank lines or not).
+Sentences end at ``.``/``!``/``?``/``…`` (with any closing quotes or brackets) before whitespace
+and a capital, digit or opening quote, except after known abbreviations ("U.S.", "Mr.", "Oct.",
+"Gen."); a dateline such as ``KYIV:`` opening a paragraph is a segment of its own. Spans exclude
+surrounding whitespace; together they hold every non-space character once, in order.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .resources import word_set
+
+# A candidate end: terminal punctuation plus closing quotes/brackets, then whitespace.
+# Possessive quantifiers keep the scan linear on runs of punctuation.
+_END = regex.compile(r"[.!?…]++[\"'”’»)\]]*+(?=\s)")
+_LINE = regex.compile(r"[^\n\r]++")
+_DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
+# Next sentence starts with a capital, digit or opening quote/bracket.
+_NEXT = regex.compile(r"\s++[\"'“‘«(\[]?+[\p{Lu}\p{N}]")
+_WORD_BEFORE = regex.compile(r"(?:\p{L}++\.)*+\p{L}++\.?$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    return word_set("abbreviations.txt")
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    return word_set("sentence_starters.txt")
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of the non-blank lines, stripped of surrounding whitespace."""
+    spans = []
+    for m in _LINE.finditer(text):
+        a, b = m.span()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if a < b:
+            spans.append((a, b))
+    return spans
+
+
+def _is_abbreviation(text: str, para_start: int, dot_end: int) -> bool:
+    """True when the period ending at ``dot_end`` belongs to an abbreviation."""
+    window_start = max(para_start, dot_end - 24)
+    before = text[window_start:dot_end]
+    m = _WORD_BEFORE.search(before)
+    if not m:
+        return False
+    token = m.group(0)
+    if token.lower() in _abbreviations():
+        return True
+    # Single capital initials ("J. Smith") and dotted acronyms ("U.S.", "U.N.").
+    return len(token) == 2 and token[0].isupper()
+
+
+def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph ``text[start:end]``."""
+    out: list[tuple[int, int]] = []
+    seg_start = start
+    m = _DATELINE.match(text, start, end)
+    if m:
+        out.append((start, m.end(1)))
+        seg_start = m.end(0)
+        while seg_start < end and text[seg_start].isspace():
+            seg_start += 1
+    for m in _END.finditer(text, seg_start, end):
+        stop = m.end()
+        nxt = _NEXT.match(text, stop, end)
+        if not nxt:
+            continue
+        if text[m.start()] == "." and m.end() - m.start() == 1:
+            if _is_abbreviation(text, start, m.end()):
+                # "U.S. The ..." still ends a sentence when a usual sentence opener follows.
+                word = regex.match(r"\s*+(\p{L}++)", text[stop : stop + 30])
+                if not (word and word.group(1).lower() in _starters() and "." in text[m.start() - 4 : m.start()]):
+                    continue
+        if stop > seg_start:
+            out.append((seg_start, stop))
+        seg_start = stop
+        while seg_start < end and text[seg_start].isspace():
+            seg_start += 1
+    if seg_start < end:
+        out.append((seg_start, end))
+    return out
+
+
+def sentences(text: str, paras: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Sentence spans of the whole text, paragraph by paragraph."""
+    out: list[tuple[int, int]] = []
+    for a, b in paras if paras is not None else paragraphs(text):
+        out.extend(split_paragraph(text, a, b))
+    return out

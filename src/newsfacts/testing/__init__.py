@@ -1,0 +1,1 @@
+"""Tools for testing extractors: Hypothesis strategies and a conformance check."""
