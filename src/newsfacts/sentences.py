@@ -22,7 +22,7 @@ _LINE = regex.compile(r"[^\n\r]++")
 _DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
 # Next sentence starts with a capital, digit or opening quote/bracket.
 _NEXT = regex.compile(r"\s++[\"'“‘«(\[]?+[\p{Lu}\p{N}]")
-_WORD_BEFORE = regex.compile(r"(?:\p{L}++\.)*+\p{L}++\.?$")
+_WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}++(?:\.\p{L}++)*+\.$")
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +75,8 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
             seg_start += 1
     for m in _END.finditer(text, seg_start, end):
         stop = m.end()
+        if m.start() > start and text[m.start() - 1] in "[(":
+            continue  # an elision such as "[...]" inside a quote
         nxt = _NEXT.match(text, stop, end)
         if not nxt:
             continue

@@ -1,0 +1,74 @@
+"""The sentence splitter: coverage and order as properties, and the news cases it must get right."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newsfacts import Document
+from newsfacts.sentences import paragraphs, sentences
+
+news_alphabet = st.sampled_from(list("abcXYZ .,!?\"'“”‘’«»:;()[]\n\r\t0123456789…-—UuSs"))
+
+
+@settings(max_examples=300)
+@given(st.one_of(st.text(max_size=300), st.text(news_alphabet, max_size=300)))
+def test_sentences_cover_every_non_space_character_once_in_order(text: str) -> None:
+    spans = sentences(text)
+    prev_end = 0
+    covered = 0
+    for a, b in spans:
+        assert prev_end <= a < b <= len(text)
+        assert not text[a].isspace() and not text[b - 1].isspace()
+        assert text[prev_end:a].strip() == ""
+        prev_end = b
+        covered += b - a
+    assert text[prev_end:].strip() == ""
+
+
+@given(st.text(max_size=300))
+def test_paragraphs_are_ordered_and_never_cross_a_line_break(text: str) -> None:
+    prev = 0
+    for a, b in paragraphs(text):
+        assert prev <= a < b
+        assert "\n" not in text[a:b] and "\r" not in text[a:b]
+        prev = b
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentences(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr. Smith met Gen. Jones on Oct. 5. They talked.",
+         ["Mr. Smith met Gen. Jones on Oct. 5.", "They talked."]),
+        ("U.S. officials said 1.5 million people and 3,000 troops moved. Others stayed.",
+         ["U.S. officials said 1.5 million people and 3,000 troops moved.", "Others stayed."]),
+        ("The deal was signed in the U.S. The talks ended.",
+         ["The deal was signed in the U.S.", "The talks ended."]),
+        ('"We will fight," she said. "We will win." He nodded.',
+         ['"We will fight," she said.', '"We will win."', "He nodded."]),
+        ("“Where are they?” asked the minister. Nobody knew.",
+         ["“Where are they?” asked the minister.", "Nobody knew."]),
+        ("SEOUL: The spy agency said troops arrived.",
+         ["SEOUL:", "The spy agency said troops arrived."]),
+        ("Headline Without A Period\nBody text starts here. And ends.",
+         ["Headline Without A Period", "Body text starts here.", "And ends."]),
+        ('"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.',
+         ['"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.']),
+    ],
+)
+def test_news_sentence_boundaries(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_document_lookups_agree_with_spans() -> None:
+    text = "First one. Second one.\n\nThird paragraph."
+    doc = Document.from_text(text)
+    assert len(doc.paragraphs) == 2 and len(doc.sentences) == 3
+    assert doc.sentence_index(text.index("Second")) == 1
+    assert doc.sentence_index(text.index("\n")) is None
+    assert doc.paragraph_index(text.index("Third")) == 1
