@@ -28,13 +28,17 @@ JUNK = {
 
 # News sentences next to the junk that must stay content.
 NEWS = {
-    "000": ["While the United States and NATO have not officially confirmed the deployment",
-            "KYIV: Ukraine on Wednesday called on North Korean troops"],
+    "000": [
+        "While the United States and NATO have not officially confirmed the deployment",
+        "KYIV: Ukraine on Wednesday called on North Korean troops",
+    ],
     "002": ["NATO officials described this deployment as"],
-    "003": ["North Korea sends troops to Russia, South Korean intelligence says",
-            "13,000 containers of weapons",
-            "According to the NIS, several Russian landing ships",
-            "Ukrainian media recently reported that six North Korean servicemen"],
+    "003": [
+        "North Korea sends troops to Russia, South Korean intelligence says",
+        "13,000 containers of weapons",
+        "According to the NIS, several Russian landing ships",
+        "Ukrainian media recently reported that six North Korean servicemen",
+    ],
     "004": ["Valeriy Ryabykh, editor at Ukraine’s Defence Express, noted"],
 }
 

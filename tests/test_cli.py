@@ -31,7 +31,9 @@ def test_json_is_an_array_and_table_is_readable(
 ) -> None:
     assert main(["extract", str(seed_paths[0]), str(seed_paths[1]), "--format", "json"]) == 0
     assert [o["article"]["id"] for o in json.loads(capsys.readouterr().out)] == [
-        seed_paths[0].name, seed_paths[1].name]
+        seed_paths[0].name,
+        seed_paths[1].name,
+    ]
     assert main(["extract", str(seed_paths[3]), "--format", "table"]) == 0
     out = capsys.readouterr().out
     assert out.startswith(f"== {seed_paths[3].name}")
@@ -61,8 +63,13 @@ def test_output_file_is_written_whole(tmp_path: Path, seed_paths: list[Path]) ->
 
 def test_stdin_and_module_entry_point(seed_paths: list[Path]) -> None:
     text = seed_paths[0].read_text(encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "newsfacts", "extract", "-"], input=text,
-                          capture_output=True, text=True, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "newsfacts", "extract", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     obj = json.loads(proc.stdout)
     assert obj["article"]["id"] == "<stdin>" and obj["article"]["text"] == text
 

@@ -99,7 +99,7 @@ def test_facts_in_boilerplate_are_dropped_or_kept_marked() -> None:
 
 
 def test_extract_rejects_non_text_input() -> None:
-    with pytest.raises(TypeError, match="expected a newsfacts.Article or str, got int"):
+    with pytest.raises(TypeError, match=r"expected a newsfacts\.Article or str, got int"):
         newsfacts.extract(123)  # type: ignore[arg-type]
 
 

@@ -43,22 +43,38 @@ def split(text: str) -> list[str]:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Mr. Smith met Gen. Jones on Oct. 5. They talked.",
-         ["Mr. Smith met Gen. Jones on Oct. 5.", "They talked."]),
-        ("U.S. officials said 1.5 million people and 3,000 troops moved. Others stayed.",
-         ["U.S. officials said 1.5 million people and 3,000 troops moved.", "Others stayed."]),
-        ("The deal was signed in the U.S. The talks ended.",
-         ["The deal was signed in the U.S.", "The talks ended."]),
-        ('"We will fight," she said. "We will win." He nodded.',
-         ['"We will fight," she said.', '"We will win."', "He nodded."]),
-        ("“Where are they?” asked the minister. Nobody knew.",
-         ["“Where are they?” asked the minister.", "Nobody knew."]),
-        ("SEOUL: The spy agency said troops arrived.",
-         ["SEOUL:", "The spy agency said troops arrived."]),
-        ("Headline Without A Period\nBody text starts here. And ends.",
-         ["Headline Without A Period", "Body text starts here.", "And ends."]),
-        ('"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.',
-         ['"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.']),
+        (
+            "Mr. Smith met Gen. Jones on Oct. 5. They talked.",
+            ["Mr. Smith met Gen. Jones on Oct. 5.", "They talked."],
+        ),
+        (
+            "U.S. officials said 1.5 million people and 3,000 troops moved. Others stayed.",
+            ["U.S. officials said 1.5 million people and 3,000 troops moved.", "Others stayed."],
+        ),
+        (
+            "The deal was signed in the U.S. The talks ended.",
+            ["The deal was signed in the U.S.", "The talks ended."],
+        ),
+        (
+            '"We will fight," she said. "We will win." He nodded.',
+            ['"We will fight," she said.', '"We will win."', "He nodded."],
+        ),
+        (
+            "“Where are they?” asked the minister. Nobody knew.",
+            ["“Where are they?” asked the minister.", "Nobody knew."],
+        ),
+        (
+            "SEOUL: The spy agency said troops arrived.",
+            ["SEOUL:", "The spy agency said troops arrived."],
+        ),
+        (
+            "Headline Without A Period\nBody text starts here. And ends.",
+            ["Headline Without A Period", "Body text starts here.", "And ends."],
+        ),
+        (
+            '"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.',
+            ['"They have gone to [...] Russia," stated U.S. Defense Secretary Lloyd Austin.'],
+        ),
     ],
 )
 def test_news_sentence_boundaries(text: str, expected: list[str]) -> None:

@@ -26,26 +26,61 @@ def results(draw: st.DrawFn) -> ArticleFacts:
 
     finite = st.floats(allow_nan=False, allow_infinity=False, width=32)
     a, b, t = span()
-    q = Quantity(start=a, end=b, text=t, value=draw(st.none() | finite),
-                 bound=draw(st.sampled_from(BOUNDS)), entity=draw(st.none() | st.text(max_size=5)),
-                 vague=draw(st.booleans()))
+    q = Quantity(
+        start=a,
+        end=b,
+        text=t,
+        value=draw(st.none() | finite),
+        bound=draw(st.sampled_from(BOUNDS)),
+        entity=draw(st.none() | st.text(max_size=5)),
+        vague=draw(st.booleans()),
+    )
     a, b, t = span()
-    quote = Quote(start=a, end=b, text=t, kind="indirect", speaker=draw(st.none() | st.text(max_size=5)),
-                  parts=((a, b),) if draw(st.booleans()) else ())
+    quote = Quote(
+        start=a,
+        end=b,
+        text=t,
+        kind="indirect",
+        speaker=draw(st.none() | st.text(max_size=5)),
+        parts=((a, b),) if draw(st.booleans()) else (),
+    )
     a, b, t = span()
-    loc = Location(start=a, end=b, text=t, name="X", feature="city", geonameid=7,
-                   latitude=1.5, longitude=-3.0, demonym=draw(st.booleans()))
+    loc = Location(
+        start=a,
+        end=b,
+        text=t,
+        name="X",
+        feature="city",
+        geonameid=7,
+        latitude=1.5,
+        longitude=-3.0,
+        demonym=draw(st.booleans()),
+    )
     a, b, t = span()
-    claim = Claim(start=a, end=b, text=t, source="S", modality=draw(st.sampled_from(MODALITIES)),
-                  quantities=(0,), boilerplate=draw(st.booleans()))
+    claim = Claim(
+        start=a,
+        end=b,
+        text=t,
+        source="S",
+        modality=draw(st.sampled_from(MODALITIES)),
+        quantities=(0,),
+        boilerplate=draw(st.booleans()),
+    )
     a, b, t = span()
     rec = RecordFact(start=a, end=b, text=t, kind_key="dates", fields={"value": "2024-10-23"})
-    article = Article(text=text, id=draw(st.none() | st.text(max_size=8)),
-                      published=draw(st.none() | st.dates()))
-    return ArticleFacts(article=article, quantities=[q], quotes=[quote], locations=[loc],
-                        claims=[claim], boilerplate=[Boilerplate(start=0, end=0, text="", reason="menu")],
-                        extra={"dates": [rec]},
-                        errors=[ExtractorError(extractor="x", error="E", message="m")])
+    article = Article(
+        text=text, id=draw(st.none() | st.text(max_size=8)), published=draw(st.none() | st.dates())
+    )
+    return ArticleFacts(
+        article=article,
+        quantities=[q],
+        quotes=[quote],
+        locations=[loc],
+        claims=[claim],
+        boilerplate=[Boilerplate(start=0, end=0, text="", reason="menu")],
+        extra={"dates": [rec]},
+        errors=[ExtractorError(extractor="x", error="E", message="m")],
+    )
 
 
 @settings(max_examples=150)

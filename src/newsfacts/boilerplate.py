@@ -66,10 +66,6 @@ def find(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
             reasons[i] = "byline"
         elif any(line.startswith(name) for name in byline_names) and _BIO.search(line[:300]):
             reasons[i] = "author-bio"
-        elif (
-            _NAME_LINE.match(line)
-            and i + 1 < len(paras)
-            and reasons[i + 1] == "byline"
-        ):
+        elif _NAME_LINE.match(line) and i + 1 < len(paras) and reasons[i + 1] == "byline":
             reasons[i] = "byline"
     return [(a, b, r) for (a, b), r in zip(paras, reasons) if r is not None]

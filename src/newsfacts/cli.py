@@ -77,7 +77,8 @@ def format_table(facts: ArticleFacts) -> str:
         for f in items:
             d = f.to_dict()
             fields = ", ".join(
-                f"{k}={v}" for k, v in d.items()
+                f"{k}={v}"
+                for k, v in d.items()
                 if k not in ("start", "end", "text", "parts") and v not in (None, False, [], "")
             )
             lines.append(f"  {f.start:>6}-{f.end:<6} {_short(f.text, 60)!s:<60}  {fields}")
@@ -106,8 +107,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
             facts = pipe.run(article)
             had_errors = had_errors or bool(facts.errors)
             for e in facts.errors:
-                print(f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}",
-                      file=sys.stderr)
+                print(
+                    f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}",
+                    file=sys.stderr,
+                )
             if args.format == "jsonl":
                 out.write(dumps(facts) + "\n")
             elif args.format == "json":
@@ -156,10 +159,14 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="jsonl")
     ex.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     ex.add_argument("--extractors", help="comma-separated extractor names to run")
-    ex.add_argument("--keep-boilerplate", action="store_true",
-                    help="keep facts found in boilerplate, marked boilerplate=true")
-    ex.add_argument("--strict", action="store_true",
-                    help="exit 1 when any extractor reported an error")
+    ex.add_argument(
+        "--keep-boilerplate",
+        action="store_true",
+        help="keep facts found in boilerplate, marked boilerplate=true",
+    )
+    ex.add_argument(
+        "--strict", action="store_true", help="exit 1 when any extractor reported an error"
+    )
     ex.set_defaults(func=cmd_extract)
 
     pl = sub.add_parser("plugins", help="list loaded plugins and their extractors")

@@ -23,19 +23,19 @@ if TYPE_CHECKING:
     from typing_extensions import Self
 
 __all__ = [
+    "BOUNDS",
+    "CHANGES",
+    "FEATURES",
+    "MODALITIES",
+    "QUOTE_KINDS",
     "Article",
     "ArticleFacts",
     "Boilerplate",
-    "BOUNDS",
-    "CHANGES",
     "Claim",
     "ExtractorError",
     "Fact",
-    "FEATURES",
     "Location",
-    "MODALITIES",
     "Person",
-    "QUOTE_KINDS",
     "Quantity",
     "Quote",
     "RecordFact",
@@ -103,6 +103,7 @@ class Article:
     title: str | None = attrs.field(default=None, validator=_opt_str)
     url: str | None = attrs.field(default=None, validator=_opt_str)
     source: str | None = attrs.field(default=None, validator=_opt_str)
+    author: str | None = attrs.field(default=None, validator=_opt_str)
     published: _dt.date | None = attrs.field(default=None, converter=_to_date)
     language: str = attrs.field(default="en", validator=attrs.validators.instance_of(str))
 
@@ -127,6 +128,16 @@ class Article:
             ) from None
         metadata.setdefault("id", p.name)
         return cls(text=text, **metadata)
+
+    @classmethod
+    def from_html(cls, html: str | bytes, *, url: str | None = None, **metadata: Any) -> Article:
+        """The main text, title, author and date of an HTML page (needs ``newsfacts[html]``).
+
+        See :func:`newsfacts.html.article_from_html`.
+        """
+        from .html import article_from_html
+
+        return article_from_html(html, url=url, **metadata)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
@@ -181,8 +192,6 @@ class Fact:
 
 def _one_of(choices: tuple[str, ...]) -> Any:
     return attrs.validators.in_(choices)
-
-
 
 
 def _int_tuple(value: Any) -> tuple[int, ...]:

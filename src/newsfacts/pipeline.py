@@ -42,15 +42,23 @@ def order_extractors(
             return False
         if state.get(name) == 1:
             cycle = " -> ".join((*chain, name))
-            errors.append(ExtractorError(extractor=chain[-1], error="CyclicRequirement",
-                                         message=f"requirements form a cycle: {cycle}"))
+            errors.append(
+                ExtractorError(
+                    extractor=chain[-1],
+                    error="CyclicRequirement",
+                    message=f"requirements form a cycle: {cycle}",
+                )
+            )
             return False
         ext = wanted.get(name) or available.get(name)
         if ext is None:
-            errors.append(ExtractorError(extractor=chain[-1] if chain else name,
-                                         error="MissingRequirement",
-                                         message=f"requires extractor {name!r}, which is not "
-                                                 "registered or is disabled"))
+            errors.append(
+                ExtractorError(
+                    extractor=chain[-1] if chain else name,
+                    error="MissingRequirement",
+                    message=f"requires extractor {name!r}, which is not registered or is disabled",
+                )
+            )
             return False
         state[name] = 1
         ok = all(visit(req, (*chain, name)) for req in getattr(ext, "requires", ()))
@@ -73,9 +81,12 @@ def _check(fact: object, doc: Document) -> str | None:
         return f"span {fact.start}:{fact.end} is outside the text (length {n})"
     if doc.text[fact.start : fact.end] != fact.text:
         return f"text {fact.text[:40]!r} does not match the article at {fact.start}:{fact.end}"
-    if isinstance(fact, Quote) and fact.speaker_start is not None:
-        if fact.speaker_end is None or not 0 <= fact.speaker_start <= fact.speaker_end <= n:
-            return f"speaker span {fact.speaker_start}:{fact.speaker_end} is invalid"
+    if (
+        isinstance(fact, Quote)
+        and fact.speaker_start is not None
+        and (fact.speaker_end is None or not 0 <= fact.speaker_start <= fact.speaker_end <= n)
+    ):
+        return f"speaker span {fact.speaker_start}:{fact.speaker_end} is invalid"
     return None
 
 
@@ -143,8 +154,11 @@ class Pipeline:
         try:
             raw = list(ext.extract(doc, view))
         except Exception as exc:
-            return {}, [ExtractorError(extractor=ext.name, error=type(exc).__name__,
-                                       message=str(exc) or repr(exc))]
+            return {}, [
+                ExtractorError(
+                    extractor=ext.name, error=type(exc).__name__, message=str(exc) or repr(exc)
+                )
+            ]
         out: dict[str, list[Fact]] = {}
         bad: list[str] = []
         for fact in raw:
@@ -162,19 +176,25 @@ class Pipeline:
             items.sort(key=lambda f: (f.start, f.end))
         errors = []
         if bad:
-            errors.append(ExtractorError(
-                extractor=ext.name, error="InvalidFact",
-                message=f"rejected {len(bad)} invalid fact(s); first: {bad[0]}"))
+            errors.append(
+                ExtractorError(
+                    extractor=ext.name,
+                    error="InvalidFact",
+                    message=f"rejected {len(bad)} invalid fact(s); first: {bad[0]}",
+                )
+            )
         return out, errors
 
 
 def _assemble(
     article: Article, doc: Document, facts: dict[str, list[Fact]], errors: list[ExtractorError]
 ) -> ArticleFacts:
-    core: dict[str, Any] = {k: tuple(facts.pop(k, ())) for k in ArticleFacts.CORE_KEYS
-                            if k != "boilerplate"}
-    return ArticleFacts(article=article, boilerplate=doc.boilerplate, extra=facts,
-                        errors=errors, **core)
+    core: dict[str, Any] = {
+        k: tuple(facts.pop(k, ())) for k in ArticleFacts.CORE_KEYS if k != "boilerplate"
+    }
+    return ArticleFacts(
+        article=article, boilerplate=doc.boilerplate, extra=facts, errors=errors, **core
+    )
 
 
 _default: dict[tuple[Any, ...], Pipeline] = {}

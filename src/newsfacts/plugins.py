@@ -90,9 +90,7 @@ class Registry:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin must not break the library
                 self.plugins.append(
-                    PluginInfo(
-                        ep.name, dist, version, False, error=f"{type(exc).__name__}: {exc}"
-                    )
+                    PluginInfo(ep.name, dist, version, False, error=f"{type(exc).__name__}: {exc}")
                 )
                 continue
             self._add(plugin, name=ep.name, distribution=dist, builtin=False, version=version)
@@ -118,7 +116,9 @@ class Registry:
         try:
             self.pm.register(plugin, name=name)
         except Exception as exc:
-            info = PluginInfo(name, distribution, version, builtin, error=f"{type(exc).__name__}: {exc}")
+            info = PluginInfo(
+                name, distribution, version, builtin, error=f"{type(exc).__name__}: {exc}"
+            )
             self.plugins.append(info)
             return info
         hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))

@@ -7,7 +7,7 @@ with a header line. Keeping them as files lets linguists edit them without touch
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 __all__ = ["data_text", "iter_lines", "read_table", "word_list", "word_set"]
@@ -26,19 +26,19 @@ def iter_lines(name: str) -> Iterator[str]:
             yield line
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """Entries of a list file, in file order."""
     return tuple(iter_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def word_set(name: str, lower: bool = True) -> frozenset[str]:
     """Entries of a list file as a set, lower-cased unless ``lower`` is false."""
     return frozenset(w.lower() if lower else w for w in iter_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a tab-separated table with a header line."""
     lines = [ln for ln in data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]

@@ -22,6 +22,7 @@ _LINE = regex.compile(r"[^\n\r]++")
 _DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
 # Next sentence starts with a capital, digit or opening quote/bracket.
 _NEXT = regex.compile(r"\s++[\"'“‘«(\[]?+[\p{Lu}\p{N}]")
+_FIRST_WORD = regex.compile(r"\s*+(\p{L}++)")
 _WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}++(?:\.\p{L}++)*+\.$")
 
 
@@ -63,6 +64,16 @@ def _is_abbreviation(text: str, para_start: int, dot_end: int) -> bool:
     return len(token) == 2 and token[0].isupper()
 
 
+def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
+    """After a dotted acronym ("U.S."), a usual sentence opener ("The") still starts a sentence."""
+    word = _FIRST_WORD.match(text, m.end(), m.end() + 30)
+    return bool(
+        word
+        and word.group(1).lower() in _starters()
+        and "." in text[max(0, m.start() - 4) : m.start()]
+    )
+
+
 def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one paragraph ``text[start:end]``."""
     out: list[tuple[int, int]] = []
@@ -80,12 +91,9 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         nxt = _NEXT.match(text, stop, end)
         if not nxt:
             continue
-        if text[m.start()] == "." and m.end() - m.start() == 1:
-            if _is_abbreviation(text, start, m.end()):
-                # "U.S. The ..." still ends a sentence when a usual sentence opener follows.
-                word = regex.match(r"\s*+(\p{L}++)", text[stop : stop + 30])
-                if not (word and word.group(1).lower() in _starters() and "." in text[m.start() - 4 : m.start()]):
-                    continue
+        single_dot = text[m.start()] == "." and m.end() - m.start() == 1
+        if single_dot and _is_abbreviation(text, start, m.end()) and not _opens_sentence(text, m):
+            continue
         if stop > seg_start:
             out.append((seg_start, stop))
         seg_start = stop

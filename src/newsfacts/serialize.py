@@ -43,7 +43,7 @@ __all__ = [
 CORE_TYPES: dict[str, type[Fact]] = {
     t.key: t for t in (Quantity, Quote, Person, Location, Claim, Boilerplate)
 }
-_ARTICLE_FIELDS = ("id", "source", "title", "url", "published", "language", "text")
+_ARTICLE_FIELDS = ("id", "source", "title", "author", "url", "published", "language", "text")
 
 
 def article_to_dict(article: Article) -> dict[str, Any]:
@@ -52,6 +52,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "id": article.id,
         "source": article.source,
         "title": article.title,
+        "author": article.author,
         "url": article.url,
         "published": article.published.isoformat() if article.published else None,
         "language": article.language,
@@ -107,9 +108,14 @@ def fact_from_dict(
     cls = (types or {}).get(key) or CORE_TYPES.get(key)
     if cls is None:
         fields = {k: v for k, v in data.items() if k not in ("start", "end", "text", "boilerplate")}
-        return RecordFact(start=data["start"], end=data["end"], text=data["text"],
-                          boilerplate=bool(data.get("boilerplate", False)),
-                          kind_key=key, fields=fields)
+        return RecordFact(
+            start=data["start"],
+            end=data["end"],
+            text=data["text"],
+            boilerplate=bool(data.get("boilerplate", False)),
+            kind_key=key,
+            fields=fields,
+        )
     names = {a.name for a in attrs.fields(cls)}
     unknown = set(data) - names
     if unknown:
