@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newsfacts
 from newsfacts import Article, Document, Fact, FactsSoFar, Pipeline, Quantity
+from newsfacts.cli import main
 from newsfacts.plugins import Registry
 
 
@@ -108,3 +113,33 @@ def test_result_is_independent_of_the_article_object() -> None:
     facts = Pipeline(registry=_registry(Numbers())).run(article)
     assert facts.article is article
     assert article.text == "It rose 5 points."
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=400))
+def test_extract_never_raises_and_every_fact_points_into_the_text(text: str) -> None:
+    facts = newsfacts.extract(text)
+    for fact in facts.all_facts():
+        assert text[fact.start : fact.end] == fact.text
+    assert all(e.error != "InvalidFact" for e in facts.errors), facts.errors
+
+
+def test_strict_cli_exits_non_zero_on_extractor_errors(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    class Broken(Numbers):
+        name: ClassVar[str] = "broken"
+
+        def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
+            raise RuntimeError("boom")
+
+    reg = _registry(Broken(), Numbers())
+    monkeypatch.setattr("newsfacts.pipeline.get_registry", lambda: reg)
+    path = tmp_path / "a.txt"
+    path.write_text("We saw 12 ships.", encoding="utf-8")
+    assert main(["extract", str(path)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [q["text"] for q in out["quantities"]] == ["12"]
+    assert out["errors"] == [{"extractor": "broken", "error": "RuntimeError", "message": "boom"}]
+    assert main(["extract", str(path), "--strict"]) == 1
+    assert "broken: RuntimeError: boom" in capsys.readouterr().err
