@@ -1,0 +1,216 @@
+"""Filters: which recognised names are not places here.
+
+* common words: a one-word name on the stop list ("March", "Police", "But"), or one the article
+  also uses in lower case ("turkey", "reading"), unless it names a country or region;
+* person names: a place word right after a title ("Secretary Austin") or after another
+  capitalised name word ("Lloyd Austin"); a word that is such a surname anywhere in the article
+  is not a place elsewhere in it either ("Austin said"); a place word right before a surname
+  ("Paris Hilton"); anything inside a person mention from the quotes layer;
+* a small town's name opening a sentence, which is more often an ordinary capitalised word.
+
+Places inside organisation names ("Washington Post", "Kyiv Independent") are kept: news
+geoparsing gold standards count them, and users can tell them apart by the following word.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from ...model import Fact, Person
+from .gazetteer import Candidate, Gazetteer, fold
+from .recognize import Mention, Token, context_words
+
+__all__ = ["DocNames", "keep"]
+
+_LETTER = regex.compile(r"\p{L}")
+_LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}.])\p{Ll}[\p{Ll}\p{M}]*+")
+
+#: A small town (population below this) opening a sentence is not taken on its own.
+SMALL_TOWN = 100_000
+
+
+class DocNames:
+    """What the whole article says about names: lower-case words, surnames, person spans."""
+
+    def __init__(self, text: str, people: Sequence[Fact]) -> None:
+        self.lower_words: frozenset[str] = frozenset(_LOWER_WORD.findall(text))
+        self.surnames: set[str] = set()
+        self.person_spans: list[tuple[int, int]] = []
+        for p in people:
+            if not isinstance(p, Person):
+                continue
+            words = p.name.split()
+            if 2 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
+                self.person_spans.append((p.start, p.end))
+                self.surnames.update(fold(w) for w in words[1:])
+
+    def in_person(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.person_spans)
+
+
+def _is_name_word(tok: Token, gaz: Gazetteer, stop: frozenset[str]) -> bool:
+    """A capitalised word that looks like part of a personal name: not a stop word, not a
+    place-type or organisation word, and at most a small town's name."""
+    if not tok.upper or tok.text.isupper() or len(tok.text) < 2:
+        return False
+    key = fold(tok.text)
+    if key in stop:
+        return False
+    ctx = context_words()
+    for kind in ("prefix", "org", "generic", "title", "suffix"):
+        if tok.text in ctx.get(kind, frozenset()):
+            return False
+    return _town_only(gaz.lookup(tok.text), SMALL_TOWN)
+
+
+def _town_only(cands: Sequence[Candidate], limit: int | None = None) -> bool:
+    """True when every reading is a city (below ``limit`` people, if given), none a demonym."""
+    return all(
+        c.place.feature == "city"
+        and not c.demonym
+        and (limit is None or c.place.population < limit)
+        for c in cands
+    )
+
+
+def person_clues(
+    text: str, toks: Sequence[Token], found: Sequence[Mention], gaz: Gazetteer, names: DocNames
+) -> None:
+    """Record surnames this sentence reveals: "Title X", "Firstname X", "X said"."""
+    ctx = context_words()
+    titles = ctx.get("title", frozenset())
+    verbs = ctx.get("person_verb", frozenset())
+    covered = covered_tokens(found)
+    for m in found:
+        if m.generic is not None or m.first != m.last:
+            continue
+        key = fold(m.text)
+        i = m.first
+        if i > 0 and text[toks[i - 1].end : toks[i].start] == " ":
+            prev = toks[i - 1]
+            if prev.text in titles or prev.text.rstrip(".") + "." in titles:
+                names.surnames.add(key)
+                continue
+            if (
+                _town_only(m.candidates)
+                and _is_name_word(prev, gaz, gaz.stop)
+                and (i - 1 > 0 or fold(prev.text) not in names.lower_words)
+                and not _starts_name(covered, i - 1)
+            ):
+                names.surnames.add(key)
+        # "Hilton said": a small town's name before a speech verb is a surname.
+        j = m.last + 1
+        if (
+            j < len(toks)
+            and toks[j].text in verbs
+            and text[toks[j - 1].end : toks[j].start] == " "
+            and _town_only(m.candidates, SMALL_TOWN)
+        ):
+            names.surnames.add(key)
+        # "Paris Hilton said": the word after a place, followed by a speech verb.
+        j = m.last + 1
+        if (
+            j + 1 < len(toks)
+            and text[toks[j - 1].end : toks[j].start] == " "
+            and toks[j + 1].text in verbs
+            and _is_name_word(toks[j], gaz, gaz.stop)
+        ):
+            names.surnames.add(fold(toks[j].text))
+
+
+def covered_tokens(found: Iterable[Mention]) -> frozenset[int]:
+    """Indexes of the sentence's tokens that belong to a recognised name."""
+    return frozenset(k for m in found for k in range(m.first, m.last + 1))
+
+
+def _starts_name(covered: frozenset[int], tok_index: int) -> bool:
+    return tok_index in covered
+
+
+def keep(
+    m: Mention,
+    toks: Sequence[Token],
+    text: str,
+    found: frozenset[int],
+    gaz: Gazetteer,
+    names: DocNames,
+    sentence_start: int = 0,
+) -> bool:
+    """True when mention ``m`` of one sentence should be kept as a place.
+
+    ``found`` holds the indexes of the sentence's tokens inside recognised names.
+    """
+    if names.in_person(m.start, m.end) and not any(c.demonym for c in m.candidates):
+        return False
+    if m.generic is not None:
+        # The name part of "X Street" must itself look like a name.
+        head = fold(toks[m.first].text)
+        return head not in gaz.stop or m.last - m.first > 1
+    exact = gaz.has_exact(m.text)
+    key = fold(m.text)
+    one_word = m.first == m.last
+    big = any(
+        c.demonym or c.place.feature in ("country", "region", "continent", "feature")
+        for c in m.candidates
+    )
+    if one_word and not exact:
+        # An unknown all-caps acronym ("NIS", "NATO") is not a town; "KYIV" in a dateline is.
+        if (
+            m.text.isupper()
+            and len(m.text) <= 4
+            and not big
+            and max(c.place.population for c in m.candidates) < 1_000_000
+        ):
+            return False
+        if key in gaz.stop:
+            return False
+        if key in names.lower_words and not big:
+            return False
+        if key in names.surnames:
+            return False
+    ctx = context_words()
+    i = m.first
+    # Right after a title or a first name: part of a person's name.
+    if i > 0 and text[toks[i - 1].end : toks[i].start] == " ":
+        prev = toks[i - 1]
+        titles = ctx.get("title", frozenset())
+        if prev.text in titles and not big:
+            return False
+        if (
+            one_word
+            and _town_only(m.candidates)
+            and _is_name_word(prev, gaz, gaz.stop)
+            and (i - 1 > 0 or fold(prev.text) not in names.lower_words)
+            and not _starts_name(found, i - 1)
+        ):
+            return False
+    # Right before a surname: "Paris Hilton".
+    j = m.last + 1
+    if j < len(toks) and text[toks[j - 1].end : toks[j].start] == " ":
+        nxt = toks[j]
+        if nxt.upper and fold(nxt.text) in names.surnames:
+            return False
+        # "Kim Jong Un": a small place's name before another name word.
+        if (
+            nxt.upper
+            and not _starts_name(found, j)
+            and one_word
+            and not big
+            and nxt.text not in ctx.get("org", frozenset())
+            and _is_name_word(nxt, gaz, gaz.stop)
+            and max(c.place.population for c in m.candidates) < SMALL_TOWN
+        ):
+            return False
+    # A small town's name opening a sentence ("Hope", "Mission") needs more evidence.
+    opens = i == 0 and not _LETTER.search(text, sentence_start, m.start)
+    if one_word and opens and not exact and not big:
+        top = max(c.place.population for c in m.candidates)
+        if top < SMALL_TOWN and all(c.place.feature == "city" for c in m.candidates):
+            return False
+    # Only GeoNames alternate names, of a small place: too weak on their own.
+    return (
+        any(c.primary for c in m.candidates)
+        or max(c.place.population for c in m.candidates) >= 1_000_000
+    )

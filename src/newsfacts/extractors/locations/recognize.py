@@ -1,0 +1,167 @@
+"""Candidate recognition: capitalised word runs looked up in the gazetteer index, longest first.
+
+A sentence is cut into word tokens once. At each capitalised token the longest run of
+capitalised words (and lowercase connectors such as "of", "de", or region words such as
+"region") joined by single spaces or hyphens is looked up, longest prefix first, so
+"North Korean" wins over "North" and "Kursk region" over "Kursk". A trailing possessive
+("Ukraine’s") is not part of the name. A capitalised run ending in a place-type word
+("Travis County", "Royal Street") that the gazetteer lacks is a *generic* candidate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import lru_cache
+from typing import NamedTuple
+
+import regex
+
+from ... import resources as _res
+from .gazetteer import DATA, Candidate, Gazetteer, fold
+
+__all__ = ["Mention", "Token", "context_words", "mentions", "tokens"]
+
+_POSSESSIVE = ("'s", "’s", "'S", "’S")
+MAX_TOKENS = 6
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    text: str
+    upper: bool  # starts with an upper-case letter
+
+
+class Mention(NamedTuple):
+    """A recognised name: span, surface text and what it may refer to."""
+
+    start: int
+    end: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    first: int  # index of its first token in the sentence
+    last: int  # index of its last token
+    generic: str | None = None  # the place-type word of a generic candidate
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` that can belong to or sit next to a name, with absolute
+    offsets: capitalised words, initialisms ("U.S."), and the few lowercase words the rules read
+    (connectors, region words, speech verbs). Other lowercase words are skipped; the gap between
+    two tokens then holds them, so rules that need adjacent words see the break."""
+    return [
+        Token(m.start(), m.end(), w, w[0].isupper())
+        for m in _token_pattern().finditer(text, start, end)
+        for w in (m.group(),)
+    ]
+
+
+@lru_cache(maxsize=1)
+def _token_pattern() -> regex.Pattern[str]:
+    ctx = context_words()
+    lower = sorted(
+        {w for k in ("connector", "suffix", "person_verb") for w in ctx.get(k, ()) if w.islower()},
+        key=len,
+        reverse=True,
+    )
+    words = "|".join(regex.escape(w) for w in lower)
+    return regex.compile(
+        r"(?<![\p{L}\p{M}\p{N}])(?:(?:\p{Lu}\.){2,6}+"
+        r"|\p{Lu}[\p{L}\p{M}\p{N}]*+(?:['’]\p{L}[\p{L}\p{M}]*+){0,3}+"
+        rf"|(?>{words})(?![\p{{L}}\p{{M}}\p{{N}}]))"
+    )
+
+
+@lru_cache(maxsize=1)
+def context_words() -> dict[str, frozenset[str]]:
+    """Words of ``name_context.tsv`` by kind (title, org, suffix, prefix, person_verb, generic)."""
+    out: dict[str, set[str]] = {}
+    for row in _res.read_table(f"{DATA}/name_context.tsv"):
+        out.setdefault(row["kind"], set()).add(row["word"])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
+    """Gazetteer and generic name candidates among ``toks`` (one sentence), left to right."""
+    ctx = context_words()
+    suffixes = ctx.get("suffix", frozenset())
+    connectors = ctx.get("connector", frozenset())
+    generics = ctx.get("generic", frozenset())
+    n = len(toks)
+    # joinable[k]: token k follows token k-1 across a single space or hyphen.
+    joinable = [False] * n
+    for k in range(1, n):
+        gap = text[toks[k - 1].end : toks[k].start]
+        joinable[k] = gap == " " or gap == "-"
+    i = 0
+    while i < n:
+        tok = toks[i]
+        if not tok.upper:
+            i += 1
+            continue
+        # The run of words that may belong to one name.
+        run = i + 1
+        while (
+            run < n
+            and run - i < MAX_TOKENS
+            and joinable[run]
+            and (toks[run].upper or toks[run].text in connectors or toks[run].text in suffixes)
+        ):
+            run += 1
+        found: Mention | None = None
+        for j in range(run, i, -1):
+            last = toks[j - 1]
+            if not last.upper and last.text not in suffixes:
+                continue
+            found = _lookup(text, toks, i, j, gaz)
+            if found is not None:
+                break
+        if found is not None:
+            # A gazetteer name followed by a place-type word it lacks: "Austin County".
+            g = found.last + 1
+            if (
+                g < n
+                and joinable[g]
+                and toks[g].text in generics
+                and not found.candidates[0].demonym
+            ):
+                yield _generic(text, toks, i, g)
+                i = g + 1
+                continue
+            yield found
+            i = found.last + 1
+            continue
+        # A capitalised run ending in a place-type word: "Royal Street", "Travis County".
+        if fold(tok.text) in gaz.stop or tok.text in context_words().get("title", ()):
+            i += 1
+            continue
+        for g in range(i + 1, min(run, i + 4)):
+            if toks[g].text in generics and toks[g - 1].upper:
+                yield _generic(text, toks, i, g)
+                i = g + 1
+                break
+        else:
+            i += 1
+
+
+def _generic(text: str, toks: list[Token], i: int, g: int) -> Mention:
+    a, b = toks[i].start, toks[g].end
+    return Mention(a, b, text[a:b], (), i, g, generic=toks[g].text)
+
+
+def _lookup(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> Mention | None:
+    a, b = toks[i].start, toks[j - 1].end
+    surface = text[a:b]
+    # "Calif." / "N.Y.": an abbreviation with its final dot.
+    if b < len(text) and text[b] == ".":
+        hit = gaz.exact.get(surface + ".")
+        if hit:
+            return Mention(a, b + 1, surface + ".", tuple(hit), i, j - 1)
+    cands = gaz.lookup(surface)
+    if cands:
+        return Mention(a, b, surface, tuple(cands), i, j - 1)
+    if surface.endswith(_POSSESSIVE) and len(surface) > 3:
+        cands = gaz.lookup(surface[:-2])
+        if cands:
+            return Mention(a, b - 2, surface[:-2], tuple(cands), i, j - 1)
+    return None

@@ -1,0 +1,200 @@
+"""Tests of the built-in locations extractor (gazetteer, recognition, filters, resolution)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfacts.document import Document
+from newsfacts.extractors.locations import LocationExtractor, gazetteer
+from newsfacts.model import Article, Location, Person
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))}
+
+
+def locate(text: str, people: tuple[Person, ...] = ()) -> list[Location]:
+    doc = Document.from_article(Article(text=text))
+    out = [f for f in LocationExtractor().extract(doc, {"people": people})]
+    assert all(isinstance(f, Location) and text[f.start : f.end] == f.text for f in out)
+    return [f for f in out if isinstance(f, Location)]
+
+
+def by_text(locs: list[Location], surface: str) -> list[Location]:
+    return [loc for loc in locs if loc.text == surface]
+
+
+# -- seeds --------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("seed", "surface", "geonameid", "cc", "feature"),
+    [
+        ("000", "KYIV", 703448, "UA", "city"),
+        ("001", "Kyiv", 703448, "UA", "city"),
+        ("002", "Kursk region", 538555, "RU", "admin1"),
+        ("003", "Donetsk", None, "UA", "city"),
+        ("004", "Ussuriysk", 2014006, "RU", "city"),
+        ("004", "Vladivostok", 2013348, "RU", "city"),
+        ("000", "Pyongyang", 1871859, "KP", "city"),
+        ("002", "Seoul", 1835848, "KR", "city"),
+        ("002", "Brussels", 2800866, "BE", "city"),
+        ("001", "Rome", 3169070, "IT", "city"),
+        ("003", "Paris", 2988507, "FR", "city"),
+        ("000", "Ukraine", 690791, "UA", "country"),
+        ("000", "Russia", 2017370, "RU", "country"),
+        ("000", "North Korea", 1873107, "KP", "country"),
+        ("000", "Germany", 2921044, "DE", "country"),
+        ("001", "U.S.", 6252001, "US", "country"),
+        ("001", "DPRK", 1873107, "KP", "country"),
+    ],
+)
+def test_seed_places_resolve(
+    seed: str, surface: str, geonameid: int | None, cc: str, feature: str
+) -> None:
+    hits = by_text(locate(SEEDS[seed]), surface)
+    assert hits, f"{surface} not found in seed {seed}"
+    for loc in hits:
+        assert loc.country_code == cc
+        assert loc.feature == feature
+        if geonameid is not None:
+            assert loc.geonameid == geonameid
+        assert loc.latitude is not None and loc.longitude is not None
+
+
+def test_seed_russian_far_east_is_one_region() -> None:
+    hits = by_text(locate(SEEDS["003"]), "Russian Far East")
+    assert hits and all(h.feature == "region" and h.country_code == "RU" for h in hits)
+
+
+def test_seed_demonyms_resolve_to_their_country() -> None:
+    locs = locate(SEEDS["000"])
+    nk = by_text(locs, "North Korean")
+    assert nk and all(h.demonym and h.country_code == "KP" for h in nk)
+    assert all(h.demonym and h.country_code == "RU" for h in by_text(locs, "Russian"))
+
+
+def test_seed_no_austin() -> None:
+    text = SEEDS["001"]
+    assert "Lloyd Austin" in text and "Austin said" in text
+    assert not [loc for loc in locate(text) if "Austin" in loc.text]
+
+
+def test_seed_read_also_line_is_boilerplate() -> None:
+    text = SEEDS["000"]
+    start = text.index("READ ALSO")
+    end = text.index("\n", start)
+    doc = Document.from_article(Article(text=text))
+    inside = [loc for loc in locate(text) if loc.start < end and start < loc.end]
+    # The pipeline drops facts in boilerplate: every place on that line must be in it.
+    assert all(doc.in_boilerplate(loc.start, loc.end) for loc in inside)
+
+
+def test_seed_metonymy() -> None:
+    locs = locate(SEEDS["002"])
+    assert any(h.metonymic for h in by_text(locs, "Pyongyang"))  # "Pyongyang denies"
+
+
+# -- hand-written sentences ----------------------------------------------------------------
+def test_person_names_are_not_places() -> None:
+    text = (
+        "Defense Secretary Lloyd Austin met officials in Texas. Austin said the talks went well. "
+        "Later, Paris Hilton arrived in Rome. Hilton said she loved the city."
+    )
+    assert [loc.text for loc in locate(text)] == ["Texas", "Rome"]
+
+
+def test_person_facts_suppress_names() -> None:
+    text = "Madison Beer spoke on Friday. The singer lives in Chicago."
+    person = Person(start=0, end=12, text="Madison Beer", name="Madison Beer")
+    assert [loc.text for loc in locate(text, (person,))] == ["Chicago"]
+
+
+def test_abbreviations_and_aliases() -> None:
+    text = "The U.S. and the UK warned the UAE, while Kiev and Kharkov braced for attacks."
+    got = {loc.text: loc for loc in locate(text)}
+    assert got["U.S."].country_code == "US"
+    assert got["UK"].country_code == "GB"
+    assert got["UAE"].country_code == "AE"
+    assert got["Kiev"].geonameid == got["Kyiv" if "Kyiv" in got else "Kiev"].geonameid == 703448
+    assert got["Kharkov"].name == "Kharkiv"
+
+
+def test_context_picks_the_country() -> None:
+    text = "Fighting continued across Ukraine on Monday. Shelling hit Donetsk overnight."
+    (don,) = by_text(locate(text), "Donetsk")
+    assert don.country_code == "UA"
+
+
+def test_lowercase_words_are_not_places() -> None:
+    text = "the march will start in spring, with hope, a mobile reading room and some police."
+    assert locate(text) == []
+
+
+def test_metonymic_capital() -> None:
+    text = "Seoul summoned the ambassador. Tourists love Seoul in autumn."
+    hits = by_text(locate(text), "Seoul")
+    assert [h.metonymic for h in hits] == [True, False]
+
+
+def test_gazetteer_is_built_once() -> None:
+    assert gazetteer() is gazetteer()
+
+
+# -- properties -----------------------------------------------------------------------------
+def _names() -> list[str]:
+    g = gazetteer()
+    names = [p.name for p in g.countries.values()]
+    names += [p.name for p in g.cities.values() if p.population >= 2_000_000]
+    # Names the index reads differently on purpose (aliases pointing elsewhere) are skipped.
+    return sorted(n for n in names if any(c.place.name == n for c in g.lookup(n)[:1]))
+
+
+NAMES = _names()
+TEMPLATES = (
+    "Officials in {} said on Tuesday that talks would continue.",
+    "The delegation flew to {} last week.",
+    "{} has long been a trading hub, analysts noted.",
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(NAMES), st.sampled_from(TEMPLATES))
+def test_any_gazetteer_name_is_found_with_its_span(name: str, template: str) -> None:
+    text = template.format(name)
+    start = text.index(name)
+    spans = [(loc.start, loc.end) for loc in locate(text)]
+    assert (start, start + len(name)) in spans
+
+
+COMMON = ("march", "police", "mobile", "reading", "hope", "bath", "nice", "split", "liberty")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.lists(st.sampled_from(COMMON), min_size=1, max_size=8))
+def test_lowercase_common_words_never_match(words: list[str]) -> None:
+    assert locate("we saw " + " and ".join(words) + " there.") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    for loc in locate(text):
+        assert 0 <= loc.start <= loc.end <= len(text)
+
+
+@pytest.mark.slow
+def test_time_grows_linearly() -> None:
+    unit = "North Korea-Russia U.S. Kursk region New York-Paris A. B. C. D. E. Washington, "
+    locate(unit)  # warm the index
+
+    def cost(n: int) -> float:
+        text = unit * n
+        t = time.perf_counter()
+        locate(text)
+        return time.perf_counter() - t
+
+    small, big = cost(200), cost(800)
+    assert big < small * 12
