@@ -1,0 +1,152 @@
+"""The built-in quotes extractor: direct, indirect and mixed quotes with resolved speakers.
+
+Modules, one idea each:
+
+* :mod:`.marks`: pairing quote marks with a linear scan per paragraph,
+* :mod:`.attribution`: the cue and speaker of a direct quote (after, before, colon, dash),
+* :mod:`.indirect`: reported speech without quote marks,
+* :mod:`.tokens`: tokens and speaker phrases (titles and roles split from names),
+* :mod:`.resolve`: pronouns, last names, acronyms and statements to the speaker named earlier,
+* :mod:`.lexicon`: the word lists in ``newsfacts/data/quotes/``.
+
+Besides quotes it returns :class:`~newsfacts.model.Person` mentions (speakers and titled
+names, and later mentions of those names) so that the locations extractor can tell "Austin
+said" from Austin, Texas.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from ...document import Document
+from ...extractor import FactsSoFar
+from ...model import Fact, Person, Quote, QuoteKind
+from .attribution import attribute_direct
+from .indirect import find_indirect
+from .lexicon import lexicon
+from .marks import scan
+from .pending import Pending
+from .resolve import Resolved, Resolver
+from .tokens import Tokens, is_cap
+
+__all__ = ["QuoteExtractor", "extract_quotes"]
+
+
+class QuoteExtractor:
+    """Quotes (key ``quotes``) and person mentions (key ``people``)."""
+
+    name: ClassVar[str] = "quotes"
+    requires: ClassVar[tuple[str, ...]] = ()
+    produces: ClassVar[tuple[str, ...]] = ("quotes", "people")
+
+    def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
+        """Quotes and people of ``doc``."""
+        quotes, people = extract_quotes(doc)
+        return [*quotes, *people]
+
+
+def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
+    """Quotes and person mentions of one document, in text order."""
+    text = doc.text
+    lex = lexicon()
+    tok = Tokens(text)
+    resolver = Resolver(tok, lex)
+    resolver.finish_order()
+    raws = scan(text, doc.paragraphs)
+    direct, claimed, loose = attribute_direct(doc, tok, lex, raws)
+    indirect = find_indirect(doc, tok, lex, direct, claimed, loose)
+    pending: list[Pending] = [*direct, *indirect]
+
+    def order(p: Pending) -> int:
+        if p.np is None:
+            return p.start
+        return min(p.start, tok.starts[p.np.first])
+
+    resolved: dict[int, Resolved] = {}
+    for idx in sorted(range(len(pending)), key=lambda j: order(pending[j])):
+        p = pending[idx]
+        if p.np is not None:
+            resolved[idx] = resolver.resolve(p.np)
+    direct_n = len(direct)
+    quotes: list[Quote] = []
+    people: dict[tuple[int, int], Person] = {}
+    for idx, p in enumerate(pending):
+        r = resolved.get(idx)
+        if r is None and p.inherit is not None and p.inherit < direct_n:
+            r = resolved.get(p.inherit)
+            inherited = True
+        else:
+            inherited = False
+        parts = p.parts if len(p.parts) > 1 else ()
+        if r is None:
+            quotes.append(
+                Quote(
+                    start=p.start,
+                    end=p.end,
+                    text=text[p.start : p.end],
+                    kind=_kind(p.kind),
+                    parts=parts,
+                )
+            )
+            continue
+        quotes.append(
+            Quote(
+                start=p.start,
+                end=p.end,
+                text=text[p.start : p.end],
+                kind=_kind(p.kind),
+                speaker=r.name,
+                speaker_start=None if inherited else r.start,
+                speaker_end=None if inherited else r.end,
+                cue=None if inherited else p.cue,
+                role=r.role,
+                parts=parts,
+            )
+        )
+        if not inherited and r.kind in ("person", "unknown") and r.name:
+            people[(r.start, r.end)] = Person(
+                start=r.start, end=r.end, text=text[r.start : r.end], name=r.name, role=r.role
+            )
+    for a, b, name in resolver.person_spans:
+        people.setdefault(
+            (a, b),
+            Person(start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)),
+        )
+    _later_mentions(tok, resolver, people)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes, sorted(people.values(), key=lambda f: (f.start, f.end))
+
+
+def _kind(kind: str) -> QuoteKind:
+    if kind == "indirect":
+        return "indirect"
+    if kind == "mixed":
+        return "mixed"
+    return "direct"
+
+
+def _later_mentions(tok: Tokens, resolver: Resolver, people: dict[tuple[int, int], Person]) -> None:
+    """Every run of capitalised words that is a known person's name or part of it."""
+    if not resolver.by_token:
+        return
+    words = tok.words
+    covered = sorted(people)
+    text = tok.text
+    i = 0
+    n = len(words)
+    while i < n:
+        w = words[i]
+        if not is_cap(w) or w not in resolver.by_token:
+            i += 1
+            continue
+        name = resolver.by_token[w]
+        j = i
+        while j + 1 < n and is_cap(words[j + 1]) and resolver.by_token.get(words[j + 1]) == name:
+            j += 1
+        a, b = tok.starts[i], tok.ends[j]
+        if not any(s <= a and b <= e for s, e in covered):
+            people[(a, b)] = Person(
+                start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)
+            )
+        i = j + 1

@@ -1,0 +1,251 @@
+"""Indirect speech: reported clauses with a cue verb and a speaker, but no quote marks.
+
+Forms handled, each within one sentence:
+
+* ``<speaker> [also/has...] <cue> [to <listener>] [that] <clause>`` (``warned that``, ``told
+  reporters that``, ``described the move as ...``); the content starts at "that" when present,
+* ``<clause>, <speaker> <cue>.`` and ``<clause>, <cue> <speaker>.``,
+* ``according to <speaker>, <clause>`` and ``<clause>, according to <speaker>.``,
+* ``..., saying/adding (that) <clause>``: the sentence's subject is the speaker.
+
+A quote mark inside the content makes the quote *mixed* (a partial quote in reported speech).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from ...document import Document
+from .attribution import _subject, cue_at
+from .lexicon import Lexicon
+from .marks import RawQuote
+from .pending import Pending
+from .tokens import NounPhrase, Tokens, first_token_at, np_after
+
+__all__ = ["find_indirect"]
+
+_END_PUNCT = frozenset(".!?;")
+_MARKS = frozenset('"“”«»')
+_MIN_CONTENT_TOKENS = 3
+_TAIL_MAX = 8
+#: reported content longer than this many tokens is not taken (keeps the scan linear)
+MAX_CONTENT = 150
+
+
+def find_indirect(
+    doc: Document,
+    tok: Tokens,
+    lex: Lexicon,
+    direct: Sequence[Pending],
+    claimed: set[int],
+    loose: Sequence[RawQuote],
+) -> list[Pending]:
+    """Pending indirect and mixed quotes."""
+    starts = tok.starts
+    lower = tok.lower
+    words = tok.words
+    spans = sorted((p.start, p.end) for p in direct)
+    span_starts = [a for a, _ in spans]
+    loose_marks = sorted(q.open for q in loose)
+    out: list[Pending] = []
+    taken_until = -1  # token index up to which content is already reported
+    n = len(tok)
+    i = 0
+    while i < n:
+        k = cue_at(tok, lex, i) if i not in claimed else 0
+        if not k or i <= taken_until or _inside(spans, span_starts, starts[i]):
+            i += 1
+            continue
+        sent = doc.sentence_at(starts[i])
+        if sent is None:
+            i += 1
+            continue
+        s_lo = first_token_at(starts, sent.start)
+        s_hi = first_token_at(starts, sent.end)
+        found = _one(tok, lex, i, k, s_lo, s_hi)
+        if found is None:
+            i += 1
+            continue
+        np, c_first, c_last = found
+        a, b = starts[c_first], tok.ends[c_last]
+        if _overlaps(spans, span_starts, a, b):
+            i += k
+            continue
+        has_mark = any(words[t] in _MARKS for t in range(c_first, c_last + 1))
+        kind = "mixed" if has_mark else "indirect"
+        cue = doc.text[starts[i] : tok.ends[i + k - 1]]
+        out.append(Pending(a, b, kind, np, cue))
+        if c_first > i:
+            taken_until = max(taken_until, i + k - 1)
+        i += k
+    del loose_marks, lower
+    return out
+
+
+def _inside(spans: list[tuple[int, int]], span_starts: list[int], pos: int) -> bool:
+    j = bisect_right(span_starts, pos) - 1
+    return j >= 0 and spans[j][0] <= pos < spans[j][1]
+
+
+def _overlaps(spans: list[tuple[int, int]], span_starts: list[int], a: int, b: int) -> bool:
+    j = bisect_right(span_starts, b) - 1
+    floor = max(-1, j - 8)  # spans rarely nest deeper; bounded look-back
+    while j > floor:
+        s, e = spans[j]
+        if e <= a:
+            # spans are sorted by start; an earlier, longer span could still overlap
+            if j == 0 or spans[j - 1][1] <= a:
+                return False
+        elif s < b:
+            return True
+        j -= 1
+    return False
+
+
+def _trim_end(tok: Tokens, lo: int, hi: int) -> int:
+    """Last content token before ``hi``, dropping closing punctuation (not quote marks)."""
+    j = hi - 1
+    while j >= lo and (tok.words[j] in _END_PUNCT or tok.words[j] in (",", ":", ")")):
+        j -= 1
+    return j
+
+
+def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
+    """Where reported content stops: before ", adding ...", ", according to ...", ", he said"."""
+    words, lower = tok.words, tok.lower
+    depth = 0
+    if hi - lo > MAX_CONTENT:
+        hi = lo + MAX_CONTENT
+    for j in range(lo, hi):
+        w = words[j]
+        if w in ("“", "«"):
+            depth += 1
+        elif w in ("”", "»"):
+            depth = max(0, depth - 1)
+        if depth or w not in (",", ";", "—"):
+            continue
+        if j + 1 >= hi:
+            break
+        nx = lower[j + 1]
+        if w == ";":
+            return j
+        if nx in lex.cue_forms and (nx.endswith("ing") or j + 2 >= hi):
+            return j
+        if nx == "according" and j + 2 < hi and lower[j + 2] == "to":
+            return j
+        if nx in lex.pronouns and j + 2 < hi and lower[j + 2] in lex.cue_forms:
+            return j
+    return hi
+
+
+def _one(
+    tok: Tokens, lex: Lexicon, i: int, k: int, s_lo: int, s_hi: int
+) -> tuple[NounPhrase, int, int] | None:
+    words, lower = tok.words, tok.lower
+    # according to <speaker>
+    if lower[i] == "according" and k == 2:
+        np = np_after(tok, lex, i + 2, s_hi, appositive=False)
+        if np is None:
+            return None
+        np_end = np.role_last if np.role_last is not None else np.last
+        lead = i == s_lo or (i == s_lo + 1 and lower[s_lo] in ("but", "and", "yet", "so"))
+        if lead and np_end + 1 < s_hi and words[np_end + 1] == ",":
+            c_first = np_end + 2
+            c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
+        elif i > s_lo and words[i - 1] == ",":
+            c_first = s_lo
+            c_last = _trim_end(tok, s_lo, i - 1)
+        else:
+            return None
+        return _checked(tok, np, c_first, c_last)
+    # <clause>, <speaker> <cue>.   /   <clause>, <cue> <speaker>.
+    tail = _tail(tok, lex, i, k, s_lo, s_hi)
+    if tail is not None:
+        return tail
+    # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
+    if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
+        np = np_after(tok, lex, _skip_lead(tok, lex, s_lo), i)
+    else:
+        np = _subject(tok, lex, i, s_lo)
+    if np is None:
+        return None
+    c_first = i + k
+    if c_first >= s_hi:
+        return None
+    lemma = lex.cue_forms.get(lower[i], "")
+    if lemma in lex.object_cues or lower[c_first] in lex.cue_skip:
+        for t in range(c_first, min(s_hi, c_first + 10)):
+            if lower[t] == "that":
+                c_first = t
+                break
+            if words[t] == "," and lower[c_first] in lex.cue_skip:
+                c_first = t + 1
+                break
+    if words[c_first] in (",", ":"):
+        c_first += 1
+    if c_first >= s_hi or words[c_first] in _END_PUNCT:
+        return None
+    c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
+    return _checked(tok, np, c_first, c_last)
+
+
+def _skip_lead(tok: Tokens, lex: Lexicon, s_lo: int) -> int:
+    j = s_lo
+    while j < len(tok) and (tok.lower[j] in lex.not_names and tok.lower[j] != "the"):
+        j += 1
+        if j < len(tok) and tok.words[j] == ",":
+            j += 1
+    return j
+
+
+def _tail(
+    tok: Tokens, lex: Lexicon, i: int, k: int, s_lo: int, s_hi: int
+) -> tuple[NounPhrase, int, int] | None:
+    """``<clause>, Smith said.`` or ``<clause>, said Smith.``: the cue closes the sentence."""
+    words = tok.words
+    # inverted: ", said Smith"
+    if i > s_lo and words[i - 1] == ",":
+        np = np_after(tok, lex, i + k, s_hi)
+        if np is not None:
+            end = np.role_last if np.role_last is not None else np.last
+            if _ends_soon(tok, lex, end + 1, s_hi):
+                return _checked(tok, np, max(s_lo, i - MAX_CONTENT), _trim_end(tok, s_lo, i - 1))
+    # ", Smith said" / ", the ministry said in a statement"
+    np = _subject(tok, lex, i, s_lo)
+    if np is None:
+        return None
+    first = np.det if np.det is not None else np.first
+    j = first - 1
+    while j >= s_lo and tok.lower[j] in lex.skip:
+        j -= 1
+    if j <= s_lo or words[j] != ",":
+        return None
+    if not _ends_soon(tok, lex, i + k, s_hi):
+        return None
+    return _checked(tok, np, s_lo, _trim_end(tok, s_lo, j))
+
+
+def _ends_soon(tok: Tokens, lex: Lexicon, j: int, s_hi: int) -> bool:
+    """Only a short tail (``on Friday``, ``in a statement``) is left before the sentence ends."""
+    hi = min(s_hi, j + _TAIL_MAX)
+    for t in range(j, hi):
+        w = tok.words[t]
+        if w in _END_PUNCT:
+            return True
+        if w == "," and t + 1 < s_hi and (tok.lower[t + 1] in lex.cue_forms):
+            return True
+        if w in _MARKS or tok.lower[t] in ("that",):
+            return False
+    return s_hi <= hi
+
+
+def _checked(
+    tok: Tokens, np: NounPhrase, c_first: int, c_last: int
+) -> tuple[NounPhrase, int, int] | None:
+    if not _MIN_CONTENT_TOKENS <= c_last - c_first + 1 < MAX_CONTENT:
+        return None
+    # the content must not contain the speaker phrase
+    if c_first <= np.first <= c_last:
+        return None
+    return np, c_first, c_last

@@ -1,0 +1,73 @@
+"""The word lists behind the quotes extractor, read once from ``newsfacts/data/quotes/``."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+
+from ...resources import iter_lines, word_set
+
+__all__ = ["Lexicon", "lexicon"]
+
+
+@attrs.frozen
+class Lexicon:
+    """Every list the quotes extractor consults, as lower-case sets or maps."""
+
+    #: every tense form of an attribution verb -> its lemma
+    cue_forms: dict[str, str]
+    #: lemmas whose verbs take a listener object ("told reporters that ...")
+    object_cues: frozenset[str]
+    #: multi-word cues as tuples of lower-case words
+    multiword: tuple[tuple[str, ...], ...]
+    #: pronoun -> "person" | "group" | "self"
+    pronouns: dict[str, str]
+    roles: frozenset[str]
+    organisations: frozenset[str]
+    statements: frozenset[str]
+    issue_verbs: frozenset[str]
+    skip: frozenset[str]
+    not_names: frozenset[str]
+    not_person: frozenset[str]
+    cue_skip: frozenset[str]
+
+
+def _forms(name: str) -> tuple[dict[str, str], frozenset[str]]:
+    forms: dict[str, str] = {}
+    obj: set[str] = set()
+    for line in iter_lines(name):
+        words = line.split()
+        lemma = words[0]
+        for w in words:
+            if w == "@obj":
+                obj.add(lemma)
+            else:
+                forms.setdefault(w.lower(), lemma)
+    return forms, frozenset(obj)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded on first use."""
+    cue_forms, object_cues = _forms("quotes/cue_verbs.txt")
+    issue, _ = _forms("quotes/issue_verbs.txt")
+    pronouns = {}
+    for line in iter_lines("quotes/pronouns.txt"):
+        word, kind = line.split("\t")
+        pronouns[word.strip().lower()] = kind.strip()
+    multi = tuple(tuple(line.lower().split()) for line in iter_lines("quotes/multiword_cues.txt"))
+    return Lexicon(
+        cue_forms=cue_forms,
+        object_cues=object_cues,
+        multiword=multi,
+        pronouns=pronouns,
+        roles=word_set("quotes/roles.txt"),
+        organisations=word_set("quotes/organisations.txt"),
+        statements=word_set("quotes/statements.txt"),
+        issue_verbs=frozenset(issue),
+        skip=word_set("quotes/speaker_skip.txt"),
+        not_names=word_set("quotes/not_names.txt"),
+        not_person=word_set("quotes/not_person.txt"),
+        cue_skip=word_set("quotes/cue_skip.txt"),
+    )

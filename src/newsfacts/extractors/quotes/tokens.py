@@ -1,0 +1,304 @@
+"""Word tokens of an article and noun-phrase scanning around cue verbs.
+
+The text is tokenised once per article (words and single punctuation characters, with
+offsets); every later step works on token indexes, so each look-around is bounded and the
+whole extractor stays linear in the text length.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+import regex
+
+from ...resources import word_set
+from .lexicon import Lexicon
+
+__all__ = ["NounPhrase", "Tokens", "np_after", "np_before"]
+
+# A word: letters/digits with inner apostrophes, dots or hyphens ("Sun-won", "U.S", "Korea’s"),
+# optionally a final dot; anything else that is not space is a one-character token.
+_TOKEN = regex.compile(
+    r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|\S", regex.V1
+)
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
+CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
+# Connectors that may join words inside a speaker phrase ("Ministry of Foreign Affairs").
+_INNER = frozenset({"of", "for", "and", "de", "von", "van", "al", "bin", "&"})
+MAX_NP = 10
+
+
+class Tokens:
+    """Tokens of one text: parallel lists of starts, ends, surface strings and lower case."""
+
+    __slots__ = ("ends", "lower", "starts", "text", "words")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        starts: list[int] = []
+        ends: list[int] = []
+        words: list[str] = []
+        abbrev = word_set("abbreviations.txt")
+        for m in _TOKEN.finditer(text):
+            a, b = m.span()
+            w = m.group()
+            if len(w) > 1 and w[-1] == "." and not _keeps_dot(w, abbrev):
+                starts.append(a)
+                ends.append(b - 1)
+                words.append(w[:-1])
+                a, b, w = b - 1, b, "."
+            starts.append(a)
+            ends.append(b)
+            words.append(w)
+        self.starts = starts
+        self.ends = ends
+        self.words = words
+        self.lower = [w.lower() for w in words]
+
+    def __len__(self) -> int:
+        return len(self.words)
+
+
+def _keeps_dot(word: str, abbrev: frozenset[str]) -> bool:
+    core = word[:-1]
+    if "." in core:  # U.S. / U.N.
+        return True
+    if len(core) == 1 and core.isupper():  # an initial: "J."
+        return True
+    return word.lower() in abbrev
+
+
+def is_cap(word: str) -> bool:
+    """True for a capitalised word or acronym ("Austin", "NIS", "U.S.")."""
+    return word[:1].isupper()
+
+
+@attrs.frozen
+class NounPhrase:
+    """A speaker phrase: token range, its name part and role part (token ranges too)."""
+
+    first: int  # first token (after any determiner)
+    last: int  # last token, inclusive
+    det: int | None  # index of a determiner before ``first``
+    kind: str  # "person", "group", "pronoun", "statement", "unknown"
+    name_first: int
+    name_last: int
+    role_first: int | None = None
+    role_last: int | None = None
+
+
+def _acceptable(lex: Lexicon, w: str, lw: str) -> bool:
+    if is_cap(w):
+        return lw not in lex.not_names or lw in lex.roles
+    return lw in lex.roles or lw in lex.organisations or lw in lex.statements
+
+
+def classify(tok: Tokens, lex: Lexicon, first: int, last: int, det: int | None) -> NounPhrase:
+    """Split a phrase into role and name and say what kind of speaker it is."""
+    words = tok.words
+    lower = tok.lower
+    if first == last and lower[first] in lex.pronouns:
+        return NounPhrase(first, last, det, "pronoun", first, last)
+    if lower[last] in lex.statements:
+        return NounPhrase(first, last, det, "statement", first, last)
+    # The last role word; the name is the run of capitalised non-role words after it.
+    r = None
+    for i in range(first, last + 1):
+        lw = lower[i].rstrip(".")
+        if lw in lex.roles or lower[i] in lex.roles:
+            r = i
+    start = first if r is None else r + 1
+    name_ok = start <= last and all(
+        is_cap(words[i])
+        and lower[i] not in lex.roles
+        and lower[i] not in lex.organisations
+        and not lower[i].endswith(("'s", "’s"))
+        for i in range(start, last + 1)
+    )
+    if name_ok:
+        n = last - start + 1
+        single = n == 1
+        acronym = single and words[start].isupper() and len(words[start]) > 1
+        placeish = any(lower[i] in lex.not_person for i in range(start, last + 1))
+        kind = "group" if acronym or placeish else ("unknown" if single and r is None else "person")
+        if r is None:
+            return NounPhrase(first, last, det, kind, start, last)
+        return NounPhrase(first, last, det, kind, start, last, first, r)
+    return NounPhrase(first, last, det, "group", first, last)
+
+
+def np_before(
+    tok: Tokens, lex: Lexicon, end: int, floor: int, allow_appositive: bool = True
+) -> NounPhrase | None:
+    """The speaker phrase whose last token is ``end`` (scanning back no further than ``floor``)."""
+    if end < floor:
+        return None
+    lower = tok.lower
+    words = tok.words
+    if allow_appositive and words[end] == ",":
+        return _appositive_before(tok, lex, end, floor)
+    if lower[end] in lex.pronouns:
+        return classify(tok, lex, end, end, None)
+    j = end
+    lo = max(floor, end - MAX_NP)
+    while j >= lo and (
+        _acceptable(lex, words[j], lower[j])
+        or (
+            lower[j] in _INNER
+            and j < end
+            and j - 1 >= lo
+            and _acceptable(lex, words[j - 1], lower[j - 1])
+        )
+    ):
+        j -= 1
+    first = j + 1
+    while first <= end and lower[first] in _INNER:
+        first += 1
+    if first > end:
+        return None
+    det = j if j >= floor and lower[j] in DETERMINERS else None
+    last_w = lower[end]
+    if last_w.endswith(("'s", "’s")):
+        return None
+    if not (
+        is_cap(words[end])
+        or last_w in lex.roles
+        or last_w in lex.organisations
+        or last_w in lex.statements
+    ):
+        return None
+    # A lone lower-case role word needs a determiner or a plural ("officials said").
+    if (
+        not any(is_cap(words[i]) for i in range(first, end + 1))
+        and det is None
+        and not (last_w.endswith("s") and last_w in lex.organisations | lex.roles)
+    ):
+        return None
+    return classify(tok, lex, first, end, det)
+
+
+def _appositive_before(tok: Tokens, lex: Lexicon, comma: int, floor: int) -> NounPhrase | None:
+    """``Name, role phrase, said``: the name before the appositive, with the role."""
+    words = tok.words
+    lo = max(floor, comma - 16)
+    k = comma - 1
+    while k >= lo and words[k] not in (",", ".", "“", "”", '"', ";", ":"):
+        k -= 1
+    if k < lo or words[k] != ",":
+        return None
+    head = np_before(tok, lex, k - 1, floor, allow_appositive=False)
+    if head is None or head.kind in ("pronoun", "statement"):
+        return None
+    role_first, role_last = k + 1, comma - 1
+    if role_first > role_last:
+        return None
+    # "speaking in Rome" / "who ..." are not roles, but the name still speaks.
+    lw = tok.lower[role_first]
+    if lw.endswith("ing") or lw in ("who", "whose"):
+        return head
+    # "the head of military intelligence, Kyrylo Budanov, announced"
+    if head.kind == "group" and all(is_cap(tok.words[i]) for i in range(role_first, role_last + 1)):
+        name = classify(tok, lex, role_first, role_last, None)
+        if name.kind in ("person", "unknown"):
+            return NounPhrase(
+                head.first,
+                role_last,
+                head.det,
+                "person",
+                role_first,
+                role_last,
+                head.first,
+                head.last,
+            )
+    if not (lw in lex.roles or lw in ("a", "an", "the") or is_cap(tok.words[role_first])):
+        return None
+    return attrs.evolve(
+        head,
+        role_first=role_first,
+        role_last=role_last,
+        kind="person" if head.kind == "unknown" else head.kind,
+    )
+
+
+def np_after(
+    tok: Tokens, lex: Lexicon, start: int, ceiling: int, appositive: bool = True
+) -> NounPhrase | None:
+    """The speaker phrase starting at token ``start`` (ending before ``ceiling``)."""
+    if start >= ceiling:
+        return None
+    lower = tok.lower
+    words = tok.words
+    if lower[start] in lex.pronouns:
+        return classify(tok, lex, start, start, None)
+    det = None
+    i = start
+    if lower[i] in DETERMINERS:
+        det = i
+        i += 1
+    first = i
+    hi = min(ceiling, first + MAX_NP)
+    while i < hi and (
+        _acceptable(lex, words[i], lower[i])
+        or (
+            lower[i] in _INNER
+            and i > first
+            and i + 1 < hi
+            and _acceptable(lex, words[i + 1], lower[i + 1])
+        )
+    ):
+        i += 1
+    last = i - 1
+    if last < first:
+        return None
+    if not (
+        is_cap(words[last])
+        or lower[last] in lex.roles
+        or lower[last] in lex.organisations
+        or lower[last] in lex.statements
+    ):
+        return None
+    np = classify(tok, lex, first, last, det)
+    # "a message from Ukraine's military intelligence": the issuer speaks
+    if np.kind == "statement" and last + 2 < ceiling and lower[last + 1] in ("from", "by"):
+        issuer = np_after(tok, lex, last + 2, ceiling, appositive)
+        if issuer is not None and issuer.kind not in ("pronoun", "statement"):
+            return issuer
+    # "Maria Zakharova, spokesperson for the Russian Ministry of Foreign Affairs,"
+    if (
+        appositive
+        and np.kind in ("person", "unknown")
+        and last + 2 < ceiling
+        and words[last + 1] == ","
+    ):
+        j = last + 2
+        stop = min(ceiling, j + 14)
+        k = j
+        while k < stop and words[k] not in (",", ".", ";", ":", "“", "”", '"', "—", "(", ")"):
+            k += 1
+        lw = lower[j]
+        if (
+            k > j
+            and (lw in lex.roles or lw in DETERMINERS or lw in ("spokesperson",))
+            and not (lw.endswith("ing"))
+        ):
+            np = attrs.evolve(np, role_first=j, role_last=k - 1, kind="person")
+    return np
+
+
+def span_of(tok: Tokens, first: int, last: int) -> tuple[int, int]:
+    """Character span of tokens ``first..last`` inclusive."""
+    return tok.starts[first], tok.ends[last]
+
+
+def join(tok: Tokens, first: int, last: int) -> str:
+    """The text of tokens ``first..last`` as it stands in the article."""
+    a, b = span_of(tok, first, last)
+    return tok.text[a:b]
+
+
+def first_token_at(starts: Sequence[int], offset: int) -> int:
+    """Index of the first token starting at or after ``offset``."""
+    from bisect import bisect_left
+
+    return bisect_left(starts, offset)

@@ -1,0 +1,323 @@
+"""The quotes extractor: seed expectations, hand-written sentences and generated ones."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsfacts.document import Document
+from newsfacts.extractors.quotes import QuoteExtractor, extract_quotes
+from newsfacts.extractors.quotes.lexicon import lexicon
+from newsfacts.model import Person, Quote
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def quotes_of(text: str) -> list[Quote]:
+    return extract_quotes(Document.from_text(text))[0]
+
+
+def people_of(text: str) -> list[Person]:
+    return extract_quotes(Document.from_text(text))[1]
+
+
+def seed_quotes(prefix: str) -> list[Quote]:
+    path = next((ROOT / "seeds").glob(f"{prefix}_*.txt"))
+    return quotes_of(path.read_text(encoding="utf-8"))
+
+
+def find(quotes: list[Quote], words: str) -> Quote:
+    hits = [q for q in quotes if words in q.text]
+    assert hits, f"no quote containing {words!r}"
+    return hits[0]
+
+
+# -- the seeds --------------------------------------------------------------------------------
+def test_extractor_contract() -> None:
+    assert QuoteExtractor.name == "quotes"
+    assert QuoteExtractor.requires == ()
+    assert QuoteExtractor.produces == ("quotes", "people")
+
+
+def test_seed_statement_attributed_to_military_intelligence() -> None:
+    for prefix in ("000", "001"):
+        q = find(seed_quotes(prefix), "You must not die senselessly in a foreign land")
+        assert q.kind == "direct"
+        assert q.speaker is not None and "military intelligence" in q.speaker
+        assert q.speaker.startswith("Ukraine")
+
+
+def test_seed_austin_quotes() -> None:
+    quotes = seed_quotes("001")
+    evidence = find(quotes, "There is evidence of DPRK troops in Russia")
+    serious = find(quotes, "It’s a serious issue")
+    assert evidence.speaker == "Lloyd Austin"
+    assert evidence.role == "Defense Secretary"
+    assert serious.speaker == "Lloyd Austin"  # "Austin said" -> the full name seen earlier
+    assert serious.speaker_start is not None and serious.speaker_end is not None
+    text = (ROOT / "seeds").joinpath(next((ROOT / "seeds").glob("001_*")).name).read_text()
+    assert text[serious.speaker_start : serious.speaker_end] == "Austin"
+
+
+def test_seed_zelenskyy() -> None:
+    q = find(seed_quotes("001"), "This is a challenge, but we know how to respond")
+    assert q.speaker == "Volodymyr Zelenskyy"
+    assert q.cue == "said"
+
+
+def test_seed_starmer() -> None:
+    q = find(seed_quotes("003"), "Russia is weakening")
+    assert q.speaker == "Keir Starmer"
+    assert q.cue == "added"
+
+
+def test_seed_zakharova() -> None:
+    q = find(seed_quotes("002"), "Where are the armed forces")
+    assert "Please ask Pyongyang!" in q.text
+    assert q.speaker == "Maria Zakharova"
+    assert q.role is not None and "spokesperson" in q.role
+
+
+def test_seed_park_indirect_warning() -> None:
+    quotes = seed_quotes("000")
+    q = find(quotes, "could reach 10,000 by December")
+    assert q.kind == "indirect"
+    assert q.speaker == "Park Sun-won"
+    assert q.cue == "warned"
+
+
+def test_seed_scare_quote_is_not_a_quote() -> None:
+    quotes = seed_quotes("000")
+    assert not any(q.text == "Storm Corps" for q in quotes)
+
+
+def test_seed_facts_pass_the_pipeline(seed_facts: dict) -> None:  # type: ignore[type-arg]
+    for facts in seed_facts.values():
+        assert not [e for e in facts.errors if e.extractor == "quotes"]
+        for q in facts.quotes:
+            assert facts.article.text[q.start : q.end] == q.text
+
+
+# -- hand-written sentences -------------------------------------------------------------------
+def test_last_name_resolves_and_is_a_person() -> None:
+    text = (
+        "Defense Secretary Lloyd Austin arrived in Rome on Monday.\n"
+        "“We are watching closely,” Austin said."
+    )
+    q = find(quotes_of(text), "We are watching closely")
+    assert q.speaker == "Lloyd Austin"
+    people = people_of(text)
+    assert any(p.text == "Austin" and p.name == "Lloyd Austin" for p in people)
+    assert any(p.text == "Lloyd Austin" and p.role == "Defense Secretary" for p in people)
+
+
+def test_acronym_resolves_to_full_name() -> None:
+    text = (
+        "The National Intelligence Service (NIS) briefed lawmakers on Friday.\n"
+        "“More units will follow soon,” the NIS said."
+    )
+    q = find(quotes_of(text), "More units will follow soon")
+    assert q.speaker == "National Intelligence Service"
+
+
+def test_pronoun_resolves_to_previous_speaker() -> None:
+    text = "Senator Jane Doberman said the bill would pass easily.\n“We have the votes,” she said."
+    q = find(quotes_of(text), "We have the votes")
+    assert q.speaker == "Jane Doberman"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "she"
+
+
+def test_split_quote_is_one_quote_with_two_parts() -> None:
+    text = "“The plan is ready,” the mayor said. “We start on Monday.”"
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.parts and len(q.parts) == 2
+    assert q.content == "The plan is ready We start on Monday."
+
+
+def test_quote_running_over_paragraphs() -> None:
+    text = (
+        "Mayor Ann Velasco said:\n"
+        "“The first part of the answer stays in this paragraph.\n"
+        "“And the second part closes here,” she added later."
+    )
+    q = find(quotes_of(text), "The first part of the answer")
+    assert "the second part closes here" in q.text
+    assert q.speaker == "Ann Velasco"
+
+
+def test_unbalanced_mark_does_not_lose_the_rest() -> None:
+    text = (
+        "He spoke of a “new era without end.\n"
+        "Nothing else happened that morning.\n"
+        "“We are not leaving,” said Omar Telluride."
+    )
+    q = find(quotes_of(text), "We are not leaving")
+    assert q.speaker == "Omar Telluride"
+
+
+def test_according_to_and_tail_attribution() -> None:
+    a = find(quotes_of("According to Nora Quist, the bridge will reopen in May."), "bridge")
+    assert a.kind == "indirect" and a.speaker == "Nora Quist"
+    assert a.text == "the bridge will reopen in May"
+    b = find(quotes_of("The bridge will reopen in May, Nora Quist said."), "bridge")
+    assert b.speaker == "Nora Quist" and b.text == "The bridge will reopen in May"
+
+
+def test_partial_quote_in_reported_speech_is_mixed() -> None:
+    text = (
+        "Officials at the ministry warned that the troops would become “legitimate targets” soon."
+    )
+    q = find(quotes_of(text), "legitimate targets")
+    assert q.kind == "mixed"
+    assert q.text.startswith("that the troops")
+
+
+def test_dash_attribution() -> None:
+    q = find(
+        quotes_of("“Nothing is settled until everything is settled.” — Mara Ellison"),
+        "Nothing is settled",
+    )
+    assert q.speaker == "Mara Ellison"
+
+
+def test_statement_resolves_to_its_issuer() -> None:
+    text = (
+        "The Harbour Authority issued a statement on Tuesday.\n"
+        "“All ships must leave the port by noon,” the statement read."
+    )
+    q = find(quotes_of(text), "All ships must leave")
+    assert q.speaker == "Harbour Authority"
+
+
+def test_title_in_quotes_without_speaker_is_not_a_quote() -> None:
+    assert quotes_of("This message is part of the “I Want to Live” project.") == []
+
+
+# -- generated sentences ----------------------------------------------------------------------
+_SAFE = [
+    "the",
+    "plan",
+    "will",
+    "work",
+    "well",
+    "for",
+    "everyone",
+    "in",
+    "town",
+    "budget",
+    "bridge",
+    "is",
+    "ready",
+    "soon",
+    "very",
+    "new",
+    "road",
+    "open",
+    "we",
+]
+_MARKS = [("“", "”"), ('"', '"'), ("«", "»")]
+
+
+def _name_word() -> st.SearchStrategy[str]:
+    lex = lexicon()
+    banned = lex.not_names | lex.roles | lex.organisations | lex.not_person | lex.statements
+    return (
+        st.text(alphabet="abcdefghijklmnoprstuvz", min_size=3, max_size=8)
+        .map(str.capitalize)
+        .filter(
+            lambda w: (
+                w.lower() not in banned
+                and w.lower() not in lex.cue_forms
+                and w.lower() not in lex.pronouns
+            )
+        )
+    )
+
+
+names = st.tuples(_name_word(), _name_word()).map(" ".join)
+contents = st.lists(st.sampled_from(_SAFE), min_size=4, max_size=9).map(
+    lambda ws: " ".join(ws).capitalize()
+)
+cues = st.sampled_from(["said", "added", "warned", "noted", "stated"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    name=names, content=contents, cue=cues, marks=st.sampled_from(_MARKS), order=st.integers(0, 3)
+)
+def test_generated_direct_quotes(
+    name: str, content: str, cue: str, marks: tuple[str, str], order: int
+) -> None:
+    o, c = marks
+    text = [
+        f"{o}{content},{c} {name} {cue}.",
+        f"{o}{content},{c} {cue} {name}.",
+        f"{name} {cue}: {o}{content}.{c}",
+        f"{name} {cue}, {o}{content}.{c}",
+    ][order]
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "direct"
+    assert q.text.rstrip(".") == content
+    assert q.speaker == name
+    assert q.cue == cue
+    assert text[q.start - 1] == o
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(name=names, content=contents, cue=cues, order=st.integers(0, 2))
+def test_generated_indirect_quotes(name: str, content: str, cue: str, order: int) -> None:
+    clause = content[0].lower() + content[1:]
+    text = [
+        f"{name} {cue} that {clause}.",
+        f"{content}, {name} {cue}.",
+        f"According to {name}, {clause}.",
+    ][order]
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.kind == "indirect"
+    assert q.speaker == name
+    assert q.text.removeprefix("that ") in (clause, content)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab ,.:\n\"“”«»‘’'—SaidHe")), max_size=300))
+def test_arbitrary_text_never_crashes(text: str) -> None:
+    doc = Document.from_text(text)
+    for fact in QuoteExtractor().extract(doc, {}):
+        assert text[fact.start : fact.end] == fact.text
+        if isinstance(fact, Quote) and fact.speaker_start is not None:
+            assert fact.speaker_end is not None
+            assert 0 <= fact.speaker_start <= fact.speaker_end <= len(text)
+
+
+def _unbalanced(n: int) -> str:
+    return " ".join(f"w{i % 7} “x" if i % 3 else f"he said ”y {i % 5}" for i in range(n))
+
+
+def _time(text: str) -> float:
+    doc = Document.from_text(text)
+    best = float("inf")
+    for _ in range(2):
+        t0 = time.perf_counter()
+        extract_quotes(doc)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.slow
+def test_ten_thousand_unbalanced_marks_scale_linearly() -> None:
+    small, large = _unbalanced(2_000), _unbalanced(10_000)
+    assert large.count("“") + large.count("”") >= 10_000
+    ratio = _time(large) / _time(small)
+    # five times the input: linear is ~5x, quadratic would be ~25x
+    assert ratio < 12, ratio
