@@ -6,7 +6,13 @@
   capitalised name word ("Lloyd Austin"); a word that is such a surname anywhere in the article
   is not a place elsewhere in it either ("Austin said"); a place word right before a surname
   ("Paris Hilton"); anything inside a person mention from the quotes layer;
-* a small town's name opening a sentence, which is more often an ordinary capitalised word.
+* a small town's name opening a sentence, which is more often an ordinary capitalised word;
+* given names (``first_names.txt``): a place word that is a common given name followed by a
+  surname ("Vladimir Putin"), or a small town's name that is a given name on its own ("Sam");
+  a town's name right after a given name is a surname ("Lloyd Austin");
+* buildings and institutions (``building`` words of ``name_context.tsv``): a small town's
+  name that ends in one ("White House") is the building, and the word alone ("Cathedral") is
+  not a place.
 
 Places inside organisation names ("Washington Post", "Kyiv Independent") are kept: news
 geoparsing gold standards count them, and users can tell them apart by the following word.
@@ -15,11 +21,13 @@ geoparsing gold standards count them, and users can tell them apart by the follo
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex
 
+from ... import resources as _res
 from ...model import Fact, Person
-from .gazetteer import Candidate, Gazetteer, fold
+from .gazetteer import DATA, Candidate, Gazetteer, fold
 from .recognize import Mention, Token, context_words
 
 __all__ = ["DocNames", "keep"]
@@ -27,8 +35,18 @@ __all__ = ["DocNames", "keep"]
 _LETTER = regex.compile(r"\p{L}")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}.])\p{Ll}[\p{Ll}\p{M}]*+")
 
+_POSS = ("'s", "’s")
+
 #: A small town (population below this) opening a sentence is not taken on its own.
 SMALL_TOWN = 100_000
+#: A town's name ending in a building word is the building below this population.
+BUILDING_TOWN = 1_000_000
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Common given names, folded (``first_names.txt``)."""
+    return frozenset(fold(w) for w in _res.word_set(f"{DATA}/first_names.txt"))
 
 
 class DocNames:
@@ -52,14 +70,14 @@ class DocNames:
 
 def _is_name_word(tok: Token, gaz: Gazetteer, stop: frozenset[str]) -> bool:
     """A capitalised word that looks like part of a personal name: not a stop word, not a
-    place-type or organisation word, and at most a small town's name."""
-    if not tok.upper or tok.text.isupper() or len(tok.text) < 2:
+    place-type or organisation word, not a possessive, and at most a small town's name."""
+    if not tok.upper or tok.text.isupper() or len(tok.text) < 2 or tok.text.endswith(_POSS):
         return False
     key = fold(tok.text)
     if key in stop:
         return False
     ctx = context_words()
-    for kind in ("prefix", "org", "generic", "title", "suffix"):
+    for kind in ("prefix", "org", "generic", "title", "suffix", "building"):
         if tok.text in ctx.get(kind, frozenset()):
             return False
     return _town_only(gaz.lookup(tok.text), SMALL_TOWN)
@@ -93,10 +111,12 @@ def person_clues(
             if prev.text in titles or prev.text.rstrip(".") + "." in titles:
                 names.surnames.add(key)
                 continue
-            if (
-                _town_only(m.candidates)
+            # After any name-like word only a small town's name becomes a surname for the
+            # whole article; after a known given name, any town's ("Lloyd Austin").
+            if (_after_first_name(prev) and _town_only(m.candidates)) or (
+                _town_only(m.candidates, SMALL_TOWN)
                 and _is_name_word(prev, gaz, gaz.stop)
-                and (i - 1 > 0 or fold(prev.text) not in names.lower_words)
+                and i - 1 > 0  # a sentence-opening word only counts as a given name
                 and not _starts_name(covered, i - 1)
             ):
                 names.surnames.add(key)
@@ -118,6 +138,51 @@ def person_clues(
             and _is_name_word(toks[j], gaz, gaz.stop)
         ):
             names.surnames.add(fold(toks[j].text))
+
+
+def _after_first_name(prev: Token) -> bool:
+    """``prev`` is a capitalised given name ("Lloyd"), so the word after it is a surname."""
+    return prev.upper and not prev.text.isupper() and fold(prev.text) in first_names()
+
+
+def _given_name_first(
+    m: Mention, toks: Sequence[Token], text: str, found: frozenset[int], gaz: Gazetteer
+) -> bool:
+    """A one-word town name that is a given name, read as a person: before a surname
+    ("Vladimir Putin"), or on its own when the town is small or the name is only a GeoNames
+    alternate name ("Sam" for Damascus)."""
+    if fold(m.text) not in first_names() or m.text.isupper():
+        return False
+    j = m.last + 1
+    if (
+        j < len(toks)
+        and text[toks[j - 1].end : toks[j].start] == " "
+        and toks[j].upper
+        and not _starts_name(found, j)
+        and _is_name_word(toks[j], gaz, gaz.stop)
+    ):
+        return True
+    # Alone: a small town's name, or only another name of a city ("Sam" for Damascus).
+    return _minor(m.candidates, SMALL_TOWN)
+
+
+def _building(m: Mention, toks: Sequence[Token], one_word: bool) -> bool:
+    """ "White House": a town's name ending in a building word is the building; "Cathedral"
+    alone is a word, not a place."""
+    if toks[m.last].text not in context_words().get("building", frozenset()):
+        return False
+    return one_word or _minor(m.candidates, BUILDING_TOWN)
+
+
+def _minor(cands: Sequence[Candidate], limit: int) -> bool:
+    """True when every reading is a city that is either below ``limit`` people or named so
+    only by a GeoNames alternate name ("White House" for Casablanca)."""
+    return all(
+        c.place.feature == "city"
+        and not c.demonym
+        and (not c.primary or c.place.population < limit)
+        for c in cands
+    )
 
 
 def covered_tokens(found: Iterable[Mention]) -> frozenset[int]:
@@ -170,6 +235,10 @@ def keep(
             return False
         if key in names.surnames:
             return False
+    if not big and _building(m, toks, one_word):
+        return False
+    if one_word and not big and not exact and _given_name_first(m, toks, text, found, gaz):
+        return False
     ctx = context_words()
     i = m.first
     # Right after a title or a first name: part of a person's name.
@@ -181,9 +250,14 @@ def keep(
         if (
             one_word
             and _town_only(m.candidates)
-            and _is_name_word(prev, gaz, gaz.stop)
-            and (i - 1 > 0 or fold(prev.text) not in names.lower_words)
-            and not _starts_name(found, i - 1)
+            and (
+                _after_first_name(prev)
+                or (
+                    _is_name_word(prev, gaz, gaz.stop)
+                    and i - 1 > 0  # a sentence-opening word only counts as a given name
+                    and not _starts_name(found, i - 1)
+                )
+            )
         ):
             return False
     # Right before a surname: "Paris Hilton".

@@ -22,7 +22,7 @@ from .gazetteer import DATA, Candidate, Gazetteer, fold
 __all__ = ["Mention", "Token", "context_words", "mentions", "tokens"]
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
-MAX_TOKENS = 6
+MAX_TOKENS = 8  # "South Georgia and the South Sandwich Islands": 7
 
 
 class Token(NamedTuple):
@@ -116,6 +116,10 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             found = _lookup(text, toks, i, j, gaz)
             if found is not None:
                 break
+        if found is not None and _state_team(found, toks):
+            # "Mississippi State", "Ohio State": a university or its team; the state is the
+            # name without the capitalised word (lower-case "Washington state" is the state).
+            found = _lookup(text, toks, i, found.last, gaz) if found.last > i else None
         if found is not None:
             # A gazetteer name followed by a place-type word it lacks: "Austin County".
             g = found.last + 1
@@ -142,6 +146,15 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
                 break
         else:
             i += 1
+
+
+def _state_team(m: Mention, toks: list[Token]) -> bool:
+    """A US state's name with a capitalised "State" after it."""
+    return (
+        m.last > m.first
+        and toks[m.last].text == "State"
+        and all(c.place.country_code == "US" and c.suffixed for c in m.candidates)
+    )
 
 
 def _generic(text: str, toks: list[Token], i: int, g: int) -> Mention:
