@@ -25,21 +25,35 @@ _BIO = regex.compile(
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[tuple[str, regex.Pattern[str]], ...]:
-    return tuple(
-        (row["reason"], regex.compile(row["pattern"], regex.IGNORECASE))
-        for row in read_table("boilerplate.tsv")
-    )
+def _rules() -> tuple[tuple[str, ...], regex.Pattern[str], regex.Pattern[str]]:
+    """The rules compiled as two alternations: whole-line rules (``^...``) and keyword rules.
+
+    Group ``r<i>`` is rule ``i``. Whole-line rules are tried first, in file order; a line that
+    none of them fits is searched once for any keyword rule.
+    """
+    rows = read_table("boilerplate.tsv")
+    reasons = tuple(row["reason"] for row in rows)
+
+    def alternation(anchored: bool) -> regex.Pattern[str]:
+        parts = [
+            f"(?P<r{i}>{row['pattern']})"
+            for i, row in enumerate(rows)
+            if row["pattern"].startswith("^") == anchored
+        ]
+        return regex.compile("|".join(parts) or "(?!)", regex.IGNORECASE)
+
+    return reasons, alternation(True), alternation(False)
 
 
 def classify_line(line: str) -> str | None:
     """The boilerplate reason for one stripped paragraph line, judged on its own, or None."""
     if len(line) > 2000:
         return None
-    for reason, pattern in _rules():
-        if pattern.search(line):
-            return reason
-    return None
+    reasons, whole_line, keyword = _rules()
+    m = whole_line.match(line) or keyword.search(line)
+    if m is None or m.lastgroup is None:
+        return None
+    return reasons[int(m.lastgroup[1:])]
 
 
 def find(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
