@@ -218,6 +218,8 @@ class Quantity(Fact):
     unit: str | None = attrs.field(default=None, validator=_opt_str)
     entity: str | None = attrs.field(default=None, validator=_opt_str)
     vague: bool = False
+    #: for a change stated as "from X to Y": X (the old level); ``value`` is Y.
+    previous: float | None = attrs.field(default=None, validator=_opt_float)
 
 
 @attrs.frozen(kw_only=True)
@@ -294,6 +296,10 @@ class Claim(Fact):
     entity: str | None = attrs.field(default=None, validator=_opt_str)
     locations: tuple[int, ...] = attrs.field(default=(), converter=_int_tuple)
     quote: int | None = attrs.field(default=None, validator=_opt_int)
+    source_start: int | None = attrs.field(default=None, validator=_opt_int)
+    source_end: int | None = attrs.field(default=None, validator=_opt_int)
+    cue: str | None = attrs.field(default=None, validator=_opt_str)
+    subject_key: str | None = attrs.field(default=None, validator=_opt_str)
 
 
 @attrs.frozen(kw_only=True)

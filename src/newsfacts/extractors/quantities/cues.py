@@ -1,0 +1,69 @@
+"""Cue words before a figure: its bound ("up to", "more than", "about") and a change ("rose").
+
+Both are read from the text just before the figure with end-anchored patterns built from
+``bounds.tsv``, ``change_verbs.tsv`` and ``change_fillers.txt``. The look-back window is short
+(``WINDOW`` characters), so the cost per figure is constant.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ._data import table, words
+
+__all__ = ["WINDOW", "find_bound", "find_change"]
+
+WINDOW = 60
+
+
+def _alt(items: list[str]) -> str:
+    return "|".join(regex.escape(x) for x in sorted(items, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _bound_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
+    rows = table("bounds.tsv")
+    bounds = {r["phrase"]: r["bound"] for r in rows}
+    # "sub-300": the cue is glued to the figure with a hyphen
+    pat = regex.compile(
+        rf"(?:(?<![^\W\d_])(?P<cue>{_alt(list(bounds))})[ \u00a0]++"
+        rf"|(?<![^\W\d_])(?P<cue>sub)-|(?P<cue>~)[ \u00a0]?+)$",
+        regex.V1 | regex.IGNORECASE,
+    )
+    return pat, bounds
+
+
+@lru_cache(maxsize=1)
+def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
+    verbs = {r["word"]: r["change"] for r in table("change_verbs.tsv")}
+    fillers = sorted(words("change_fillers.txt"))
+    word_verbs = [v for v in verbs if v[0].isalpha()]
+    pat = regex.compile(
+        rf"(?:(?<![^\W\d_])(?P<verb>{_alt(word_verbs)})"
+        rf"(?:[ \u00a0]++(?:{_alt(fillers)})){{0,3}}+[ \u00a0]++"
+        rf"|(?<![\w.,])(?P<verb>\+))$",
+        regex.V1 | regex.IGNORECASE,
+    )
+    return pat, verbs
+
+
+def find_bound(before: str) -> tuple[str, int] | None:
+    """``(bound, cue length)`` when ``before`` ends with a bound cue."""
+    pat, bounds = _bound_regex()
+    m = pat.search(before[-WINDOW:])
+    if m is None:
+        return None
+    cue = m.group("cue").lower()
+    bound = "less_than" if cue == "sub" else bounds.get(cue, "approximate")
+    return bound, len(m.group(0))
+
+
+def find_change(before: str) -> tuple[str, int] | None:
+    """``(change, length)`` when ``before`` ends with a change verb (and fillers)."""
+    pat, verbs = _change_regex()
+    m = pat.search(before[-WINDOW:])
+    if m is None:
+        return None
+    return verbs[m.group("verb").lower()], len(m.group(0))

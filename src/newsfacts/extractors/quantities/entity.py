@@ -1,0 +1,81 @@
+"""The counted thing: the noun after a figure ("1,500 more troops" -> troop), as a lemma.
+
+No tagger: a figure is followed by a short run of words up to a function word or punctuation
+(``entity_stop.txt``); words like "more"/"additional" are skipped (``entity_skip.txt``). For a
+count other than one the head is the first plural noun of the run (so "two North Korean
+brigades" -> brigade); for one it is the last word. Plurals are reduced to lemmas by suffix rules
+plus ``plurals.tsv``; ``not_plural.txt`` lists -s words that are not plurals.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ._data import table, words
+from .scan import Token
+
+__all__ = ["MAX_RUN", "head_noun", "is_plural", "lemma"]
+
+MAX_RUN = 4
+
+
+@lru_cache(maxsize=1)
+def _irregular() -> dict[str, str]:
+    return {r["plural"]: r["lemma"] for r in table("plurals.tsv")}
+
+
+def is_plural(word: str) -> bool:
+    """Whether ``word`` (lower case) reads as a plural noun."""
+    if word in _irregular():
+        return True
+    if len(word) < 3 or not word.endswith("s") or word in words("not_plural.txt"):
+        return False
+    return not word.endswith(("ss", "us", "is", "'s", "’s", "ous"))
+
+
+def lemma(word: str) -> str:
+    """Singular form of a (lower-case) noun."""
+    irr = _irregular()
+    if word in irr:
+        return irr[word]
+    if "-" in word:
+        head, _, last = word.rpartition("-")
+        return f"{head}-{lemma(last)}"
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if not is_plural(word):
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes", "oes")):
+        return word[:-2]
+    return word[:-1]
+
+
+def head_noun(tokens: list[Token], i: int, count_is_one: bool) -> tuple[int, str] | None:
+    """``(token index, lemma)`` of the counted noun in the run starting at token ``i``."""
+    stop = words("entity_stop.txt")
+    skip = words("entity_skip.txt")
+    n = len(tokens)
+    run: list[int] = []
+    j = i
+    while j < n and tokens[j].kind == "word" and tokens[j].text.lower() in skip:
+        j += 1
+    while j < n and len(run) < MAX_RUN:
+        tok = tokens[j]
+        if tok.kind != "word":
+            break
+        w = tok.text.lower()
+        if w in stop:
+            break
+        run.append(j)
+        if is_plural(w) or w.endswith("men"):
+            return j, lemma(w)
+        j += 1
+    if not run or not count_is_one:
+        return None
+    last = run[-1]
+    w = tokens[last].text.lower()
+    if w.endswith(("ly", "ed")) or len(run) > 3:
+        return None
+    return last, w

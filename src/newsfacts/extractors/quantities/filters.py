@@ -1,0 +1,128 @@
+"""What looks like a figure but is not a quantity claim.
+
+Two kinds of test:
+
+* spans masked in the sentence before reading figures: URLs, e-mail addresses, phone numbers,
+  clock times ("10:09", "1.05am", "2 p.m."), numeric dates ("2024-10-23", "10/23/2024"), lap
+  times ("1:36.6");
+* context tests on a figure already read: a day beside a month name ("October 23", "9 May",
+  "October 8 to 13"), a calendar year ("since 2013", "in 2019", "2020 Escape"), an ordinal
+  ("10th"), a decade ("1990s"), a figure inside a name or code ("G7", "COVID-19", "Boeing 737",
+  "Game 2", "category 4").
+
+Word lists: ``months.txt``, ``year_context.txt``, ``code_words.txt``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ._data import words
+from .scan import Token
+
+__all__ = ["in_code", "is_day_of_month", "is_year_like", "masked_spans"]
+
+_MASK = regex.compile(
+    r"(?:https?://|www\.)[^\s<>\"]{1,300}+"
+    r"|[\w.+\-]{1,64}+@[\w\-]{1,63}+(?:\.[\w\-]{1,63}+){1,8}+"
+    # phone numbers: 1-800-268-7116, (555) 123-4567, +44 20 7946 0958
+    r"|(?<![\w.,])(?:\+?\d{1,3}[\-. ])?+\(?\d{3}\)?[\-. ]\d{3}[\-.]\d{4}(?![\w])"
+    r"|(?<![\w.,])\+\d{1,3}(?:[ \-]\d{2,4}){2,4}+(?![\w])"
+    # clock times and lap times: 10:09, 17:22, 1:36.6, 12:01 a.m.
+    r"|(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?+(?:\.\d{1,3})?+"
+    r"(?:[ \u00a0]?+(?i:[ap]\.?m\.?)(?![\w]))?+"
+    r"|(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?+[ \u00a0]?+(?i:[ap]\.m\.|am|pm)(?![\w])"
+    # numeric dates: 2024-10-23, 10/23/2024, 23.10.2024
+    r"|(?<![\w.,/\-])\d{4}-\d{1,2}-\d{1,2}(?![\w])"
+    r"|(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])",
+    regex.V1,
+)
+
+
+# every masked form holds one of these: a cheap test that skips the full pattern
+_MASK_HINT = regex.compile(r"[:@/]|www\.|\d[\-. ]\d|\d[ \u00a0]?+[aApP]\.?[mM]|\+\d")
+
+
+def masked_spans(sentence: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every stretch of ``sentence`` that holds no quantity."""
+    if not _MASK_HINT.search(sentence):
+        return []
+    return [m.span() for m in _MASK.finditer(sentence)]
+
+
+def _word(tokens: list[Token], j: int) -> str:
+    return tokens[j].text.lower() if 0 <= j < len(tokens) else ""
+
+
+def is_day_of_month(tokens: list[Token], first: int, stop: int, value: float) -> bool:
+    """A small whole number written beside a month name."""
+    if not (1 <= value <= 31 and value == int(value)):
+        return False
+    months = words("months.txt")
+    before = _word(tokens, first - 1)
+    if before == "." and first >= 2:
+        before = _word(tokens, first - 2)
+    return before in months or _word(tokens, stop) in months
+
+
+def is_year_like(tokens: list[Token], first: int, value: float) -> bool:
+    """A four-digit whole number in the range of calendar years."""
+    return 1000 <= value <= 2100 and len(tokens[first].text) == 4
+
+
+def year_context(tokens: list[Token], first: int) -> bool:
+    """The word before the figure makes it a year ("in 2019", "since 2013", "May 2019")."""
+    before = _word(tokens, first - 1)
+    if before == "." and first >= 2:
+        before = _word(tokens, first - 2)
+    return (
+        before in words("year_context.txt")
+        or before in words("months.txt")
+        or (first >= 1 and tokens[first - 1].kind == "num")
+        or first == 0
+    )
+
+
+def in_code(tokens: list[Token], first: int, sentence_start_index: int = 0) -> bool:
+    """The figure at token ``first`` is part of a name or code."""
+    tok = tokens[first]
+    if first == 0:
+        return False
+    prev = tokens[first - 1]
+    # glued to letters: "G7", "MH17", "S23"; or "COVID-19", "F-16", "ISO 3888-2"
+    if prev.end == tok.start:
+        if prev.kind == "word":
+            return True
+        if prev.text in ("-", "‑") and first >= 2:
+            before = tokens[first - 2]
+            if before.end == prev.start and before.kind in ("word", "num"):
+                return True
+        if prev.text == "." and first >= 2 and tokens[first - 2].kind == "word":
+            return tokens[first - 2].end == prev.start and tokens[first - 2].text[:1].isupper()
+        if prev.text in ("#", "№"):
+            return True
+    if prev.kind == "word":
+        w = prev.text.lower()
+        if w in words("code_words.txt"):
+            return True
+        # "Boeing 737", "Apple Watch 5", "S&P 500": a capitalised word right before a bare
+        # whole number (not the first word of the sentence, not a month)
+        if (
+            prev.text[:1].isupper()
+            and first - 1 > 0
+            and w not in words("months.txt")
+            and "," not in tok.text
+            and "." not in tok.text
+        ):
+            return True
+    return prev.kind == "sym" and prev.text == "&"
+
+
+def is_ordinal_or_decade(tokens: list[Token], stop: int, first_end: int) -> bool:
+    """ "10th", "1st", "1990s", "90s": the figure is glued to an ordinal or plural suffix."""
+    if stop >= len(tokens):
+        return False
+    nxt = tokens[stop]
+    if nxt.start != first_end or nxt.kind != "word":
+        return False
+    return nxt.text.lower() in ("st", "nd", "rd", "th", "s", "'s", "’s")

@@ -1,0 +1,61 @@
+"""The cheap first pass: which sentences can hold a figure, and their tokens.
+
+Most sentences have no digit and no number word; one precompiled search rejects them. Only the
+rest are tokenized (digits, words, single symbols, with offsets into the sentence).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import attrs
+import regex
+
+from ._data import table
+
+__all__ = ["Token", "has_candidate", "tokenize"]
+
+# Digits are split from letters ("3bn" -> "3", "bn"); a word may hold inner hyphens or apostrophes
+# ("year-old", "Korea's"). Every quantifier is possessive or bounded: linear on any input.
+_TOKEN = regex.compile(
+    r"(?P<num>\d{1,3}+(?:,\d{3}+)++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\w.])\.\d++)"
+    r"|(?P<word>[^\W\d_]++(?:['’\-][^\W\d_]++){0,4}+)"
+    r"|(?P<sym>[^\s\w]|_)",
+    regex.V1,
+)
+
+
+@attrs.frozen
+class Token:
+    """A token of a sentence: kind is "num", "word" or "sym"; offsets are into the sentence."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
+def tokenize(s: str) -> list[Token]:
+    """Tokens of ``s`` (whitespace dropped)."""
+    return [Token(m.lastgroup or "sym", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+
+
+_DIGIT = regex.compile(r"\d")
+_LETTERS = regex.compile(r"[a-z]++")
+
+
+@lru_cache(maxsize=1)
+def _number_names() -> frozenset[str]:
+    names = [r["word"] for r in table("number_words.tsv")] + [r["word"] for r in table("vague.tsv")]
+    return frozenset(names)
+
+
+def has_candidate(sentence: str) -> bool:
+    """A digit, or a number word / vague amount word as a whole word.
+
+    A digit search first (one C-level scan); else the set of lower-case letter runs meets the
+    number-word set. Far cheaper than one regex with a long alternation at every position.
+    """
+    if _DIGIT.search(sentence) is not None:
+        return True
+    return not _number_names().isdisjoint(_LETTERS.findall(sentence.lower()))

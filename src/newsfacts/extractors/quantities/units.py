@@ -1,0 +1,171 @@
+"""Units after a figure: percent marks, currencies, and measurement units.
+
+Measurement units come from quantulum3's own unit tables (``units.json``, general and en_US),
+read directly as JSON once on first use: every surface ("square kilometre") with its plural and
+every symbol ("km²", "mph") maps to quantulum3's unit name. Currencies and percent marks have
+their own small tables (``currencies.tsv``, ``percent.tsv``) because news writes them in more
+ways than quantulum3 knows ("US$", "HK $", "Y=", "per cent", "pc"). ``extra_units.tsv`` adds or
+overrides a few readings; ``unit_symbol_stop.txt`` drops symbols too ambiguous in running text
+("in", "a", "C").
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources as _res
+from typing import Any
+
+import attrs
+import regex
+
+from ._data import table, words
+
+__all__ = ["Currency", "UnitTables", "tables"]
+
+_PREFIXES = {
+    "Y": "yotta", "Z": "zetta", "E": "exa", "P": "peta", "T": "tera", "G": "giga", "M": "mega",
+    "k": "kilo", "h": "hecto", "da": "deca", "d": "deci", "c": "centi", "m": "milli",
+    "µ": "micro", "n": "nano", "p": "pico", "f": "femto", "a": "atto", "z": "zepto",
+    "y": "yocto",
+}  # fmt: skip
+
+_IRREGULAR_PLURALS = {"foot": "feet", "inch": "inches", "century": "centuries"}
+
+
+def _plural(word: str) -> str:
+    last = word.rsplit(" ", 1)[-1]
+    if last in _IRREGULAR_PLURALS:
+        return word[: len(word) - len(last)] + _IRREGULAR_PLURALS[last]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy", "uy")):
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+@attrs.frozen
+class Currency:
+    """One way of writing a currency."""
+
+    mark: str
+    code: str
+    position: str
+    word: bool
+
+
+@attrs.frozen
+class UnitTables:
+    """Everything needed to read the unit of a figure."""
+
+    surfaces: dict[str, str]  # lower-case surface (1-3 words) -> unit name
+    symbols: dict[str, str]  # case-sensitive symbol -> unit name
+    symbols_lower: dict[str, str]  # lower-cased symbols of 3+ characters -> unit name
+    max_words: int
+    prefix_currency: Any  # compiled regex, anchored at the end of the text before a figure
+    suffix_currency: Any  # compiled regex, anchored at the start of the text after a figure
+    percent: Any  # compiled regex, anchored at the start of the text after a figure
+    percent_units: dict[str, str]
+    currency_by_mark: dict[str, str]
+
+
+def _load_json(path: Any) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as fh:
+        data: dict[str, Any] = json.load(fh)
+    return data
+
+
+def _quantulum_units() -> dict[str, dict[str, Any]]:
+    root = _res.files("quantulum3")
+    merged: dict[str, dict[str, Any]] = {}
+    for path in (root.joinpath("units.json"), root.joinpath("_lang", "en_US", "units.json")):
+        for name, unit in _load_json(path).items():
+            merged.setdefault(name, {}).update(unit)
+    out: dict[str, dict[str, Any]] = {}
+    for name, unit in merged.items():
+        if "entity" not in unit:
+            continue
+        out[name] = unit
+        for prefix in unit.get("prefixes", []):
+            full = _PREFIXES.get(prefix)
+            if full is None:
+                continue
+            out[full + name] = {
+                "entity": unit["entity"],
+                "surfaces": [full + s for s in unit.get("surfaces", [])],
+                "symbols": [prefix + s for s in unit.get("symbols", [])],
+            }
+    return out
+
+
+def _alternation(marks: list[str]) -> str:
+    return "|".join(regex.escape(m) for m in sorted(marks, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def tables() -> UnitTables:
+    """Build the unit tables once (about 20 ms)."""
+    stop = words("unit_symbol_stop.txt", lower=False)
+    surfaces: dict[str, str] = {}
+    symbols: dict[str, str] = {}
+    for name, unit in _quantulum_units().items():
+        if unit["entity"] in ("dimensionless", "currency", "unknown"):
+            continue
+        for surface in unit.get("surfaces", []):
+            s = surface.lower()
+            forms = [s, _plural(s)]
+            first, _, rest = s.partition(" ")
+            if rest:
+                forms.append(f"{_plural(first)} {rest}")
+            for form in forms:
+                surfaces.setdefault(form, name)
+        for symbol in unit.get("symbols", []):
+            if symbol not in stop:
+                symbols.setdefault(symbol, name)
+    for row in table("extra_units.tsv"):
+        surfaces[row["surface"]] = row["unit"]
+    max_words = max(len(s.split()) for s in surfaces)
+
+    currencies = [
+        Currency(r["mark"], r["code"], r["position"], r["word"] == "yes")
+        for r in table("currencies.tsv")
+    ]
+    pre_sym = [c.mark for c in currencies if c.position in ("prefix", "both") and not c.word]
+    suf_sym = [c.mark for c in currencies if c.position in ("suffix", "both") and not c.word]
+    suf_word = [c.mark for c in currencies if c.position in ("suffix", "both") and c.word]
+    # Prefix marks: "$5", "US$ 5", "EUR50m"; a letter mark must not continue a longer word.
+    prefix = regex.compile(rf"(?<![^\W\d_])(?P<cur>{_alternation(pre_sym)})[ \u00a0]?+$", regex.V1)
+    suffix = regex.compile(
+        rf"^(?:[ \u00a0]?+(?P<cur>{_alternation(suf_sym)})(?![^\W\d_])"
+        rf"|[ \u00a0](?i:(?P<cur>{_alternation(suf_word)}))\b)",
+        regex.V1,
+    )
+    by_mark: dict[str, str] = {}
+    for c in currencies:
+        by_mark.setdefault(c.mark.lower() if c.word else c.mark, c.code)
+
+    prows = table("percent.tsv")
+    psym = [r["mark"] for r in prows if r["word"] != "yes"]
+    pword = [r["mark"] for r in prows if r["word"] == "yes"]
+    percent = regex.compile(
+        rf"^(?:[ \u00a0]?+(?P<p>{_alternation(psym)})"
+        rf"|[ \u00a0]?+(?i:(?P<p>{_alternation(pword)}))(?![^\W\d_]))",
+        regex.V1,
+    )
+    percent_units = {r["mark"].lower(): r["unit"] for r in prows}
+    return UnitTables(
+        surfaces=surfaces,
+        symbols=symbols,
+        symbols_lower={k.lower(): v for k, v in symbols.items() if len(k) >= 3},
+        max_words=max_words,
+        prefix_currency=prefix,
+        suffix_currency=suffix,
+        percent=percent,
+        percent_units=percent_units,
+        currency_by_mark=by_mark,
+    )
+
+
+def currency_code(t: UnitTables, mark: str) -> str:
+    """The ISO code for a currency mark as written."""
+    return t.currency_by_mark.get(mark) or t.currency_by_mark.get(mark.lower(), mark)

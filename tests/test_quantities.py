@@ -1,0 +1,290 @@
+"""The quantities extractor: seed articles, hand-written sentences, and generated phrases."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import newsfacts
+from newsfacts.document import Document
+from newsfacts.extractors.quantities import QuantityExtractor
+from newsfacts.model import Quantity
+from newsfacts.testing.strategies import any_texts
+
+EXT = QuantityExtractor()
+
+
+def quantities(text: str) -> list[Quantity]:
+    out = [q for q in EXT.extract(Document.from_text(text), {}) if isinstance(q, Quantity)]
+    for q in out:
+        assert text[q.start : q.end] == q.text
+    return out
+
+
+def one(text: str) -> Quantity:
+    qs = quantities(text)
+    assert len(qs) == 1, qs
+    return qs[0]
+
+
+def find(
+    qs: tuple[Quantity, ...] | list[Quantity], value: float, entity: str | None = None
+) -> Quantity:
+    hits = [q for q in qs if q.value == value and (entity is None or q.entity == entity)]
+    assert hits, f"no quantity {value} {entity} in {[(q.text, q.value, q.entity) for q in qs]}"
+    return hits[0]
+
+
+# --- seeds --------------------------------------------------------------------------------
+
+
+def test_extractor_identity() -> None:
+    assert EXT.name == "quantities"
+    assert EXT.requires == ()
+    assert EXT.produces == ("quantities",)
+
+
+def test_seed_000_troops(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    qs = seed_facts["000"].quantities
+    assert find(qs, 1000, "troop").bound == "more_than"
+    assert find(qs, 1500, "troop").bound == "exact"
+    assert (
+        find(qs, 3000, "soldier").bound == "exact"
+    )  # "the total number of ... soldiers ... to 3,000"
+    assert find(qs, 10000, "troop")
+    assert find(qs, 2, "brigade").bound == "exact"
+    assert find(qs, 6000, "personnel").bound == "at_most"
+    vague = find(qs, 100000, "soldier")
+    assert vague.vague and vague.low == 100000 and vague.high == 1000000
+
+
+def test_seed_001_bounds(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    qs = seed_facts["001"].quantities
+    assert find(qs, 3000, "troop").bound == "approximate"
+    assert find(qs, 10000).bound == "at_most"
+    assert find(qs, 6000, "soldier").bound == "at_most"
+
+
+def test_seed_002_area_and_duration(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    qs = seed_facts["002"].quantities
+    area = find(qs, 100)
+    assert area.unit == "square kilometre" and area.vague
+    assert find(qs, 3000, "personnel").bound == "more_than"
+    assert find(qs, 10000, "soldier").bound == "approximate"
+    war = find(qs, 3, "war")
+    assert war.unit == "year" and war.bound == "approximate"
+    assert find(qs, 1000, "soldier").vague
+
+
+def test_seed_003_containers_and_exclusions(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    facts = seed_facts["003"]
+    qs = facts.quantities
+    assert find(qs, 13000, "container")
+    assert any(q.value == 13000 and q.bound == "more_than" for q in qs)
+    assert find(qs, 12000, "troop").bound == "at_most"
+    assert find(qs, 10000, "troop").bound == "approximate"
+    assert find(qs, 6, "serviceman")
+    texts = " | ".join(q.text for q in qs)
+    for bad in ("200%", "3,000 180%", "€3,000", "$20,000", "10:09", "12:50", "7116", "2013"):
+        assert bad not in texts
+    values = {q.value for q in qs}
+    assert not values & {8, 13, 23, 2013, 200, 180, 20000}
+
+
+def test_seed_004(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    qs = seed_facts["004"].quantities
+    assert find(qs, 4, "brigade")
+    assert find(qs, 12000, "soldier")
+    assert find(qs, 10000, "soldier").bound == "approximate"
+    assert find(qs, 1500, "troop")
+
+
+# --- hand-written sentences ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("The firm paid $1.762bn for it.", 1.762e9, "USD"),
+        ("Tickets cost €3,000 each.", 3000, "EUR"),
+        ("He sold the club for £2.5 million last week.", 2.5e6, "GBP"),
+        ("The plan is worth ₩1 trillion over ten years.", 1e12, "KRW"),
+        ("Sales reached 12k units.", 12000, None),
+        ("Debt stands at 2.4tn yen.", 2.4e12, "JPY"),
+        ("The lake covers 40 square kilometres.", 40, "square kilometre"),
+        ("Inflation hit 8.5 per cent in May.", 8.5, "percent"),
+    ],
+)
+def test_units_and_scales(text: str, value: float, unit: str | None) -> None:
+    q = quantities(text)[0]
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        ("They hired between 1,500 and 3,000 workers.", 1500, 3000),
+        ("Prices rose 8 to 13 percent.", 8, 13),
+        ("Margins are 10-12% this year.", 10, 12),
+        ("A fine of $3 billion to $5 billion is expected.", 3e9, 5e9),
+    ],
+)
+def test_ranges(text: str, low: float, high: float) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.bound) == (pytest.approx(low), pytest.approx(high), "range")
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "value"),
+    [
+        ("Shares rose by 5% on Monday.", "increase", 5),
+        ("Revenue fell to $3bn in the quarter.", "decrease", 3e9),
+        ("The index was up 12 points at noon.", "increase", 12),
+        ("The FTSE closed -1.3% lower.", "decrease", -1.3),
+    ],
+)
+def test_changes(text: str, change: str, value: float) -> None:
+    q = quantities(text)[0]
+    assert q.change == change
+    assert q.value == pytest.approx(value)
+
+
+def test_change_from_one_level_to_another() -> None:
+    q = one("Bitcoin fell from $2,415 to $2,315 overnight.")
+    assert (q.previous, q.value, q.change, q.unit) == (2415, 2315, "decrease", "USD")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "vague", "entity"),
+    [
+        ("A thousand people marched.", 1000, False, "people"),
+        ("Dozens of protesters gathered.", 12, True, "protester"),
+        ("It cost tens of millions of dollars.", 1e7, True, None),
+        ("Hundreds of thousands of refugees fled.", 1e5, True, "refugee"),
+        ("Fifteen hundred soldiers crossed the river.", 1500, False, "soldier"),
+    ],
+)
+def test_number_words_and_vague(text: str, value: float, vague: bool, entity: str | None) -> None:
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.vague is vague
+    if entity is not None:
+        assert q.entity == entity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The meeting starts at 10:09 tomorrow.",
+        "Call 1-800-268-7116 for details.",
+        "Talks ran from October 8 to 13 in Geneva.",
+        "She has worked there since 2013.",
+        "The G7 met after the COVID-19 outbreak.",
+        "A Boeing 737 landed safely.",
+        "It was the 10th time, as in the 1990s.",
+        "Visit https://example.com/page/2024 or mail info2@example.org now.",
+        "The meeting is on October 23 in Seoul.",
+    ],
+)
+def test_not_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_boilerplate_is_skipped(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    facts = seed_facts["003"]
+    for q in facts.quantities:
+        assert not any(b.start < q.end and q.start < b.end for b in facts.boilerplate)
+
+
+# --- generated phrases ---------------------------------------------------------------------
+
+_FORMATS: list[tuple[str, float]] = [
+    ("1,500", 1500),
+    ("1500", 1500),
+    ("1.5 million", 1.5e6),
+    ("1.5m", 1.5e6),
+    ("fifteen hundred", 1500),
+    ("2,400", 2400),
+    ("3bn", 3e9),
+    ("twenty-five", 25),
+    ("12k", 12000),
+    ("7", 7),
+]
+_NOUNS = [
+    ("troops", "troop"),
+    ("refugees", "refugee"),
+    ("companies", "company"),
+    ("civilians", "civilian"),
+    ("boxes", "box"),
+    ("women", "woman"),
+    ("vehicles", "vehicle"),
+]
+_CUES = [("", "exact"), ("up to ", "at_most"), ("more than ", "more_than"),
+         ("at least ", "at_least"), ("about ", "approximate"), ("fewer than ", "less_than"),
+         ("nearly ", "approximate"), ("as many as ", "at_most")]  # fmt: skip
+_LEADS = ["Officials said", "The report found that", "According to the ministry,", "Yesterday"]
+_TAILS = ["were moved.", "arrived on Tuesday.", "remain in the region.", "were counted."]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(_FORMATS),
+    st.sampled_from(_NOUNS),
+    st.sampled_from(_CUES),
+    st.sampled_from(_LEADS),
+    st.sampled_from(_TAILS),
+)
+def test_generated_number_noun_phrases(
+    fmt: tuple[str, float],
+    noun: tuple[str, str],
+    cue: tuple[str, str],
+    lead: str,
+    tail: str,
+) -> None:
+    text = f"{lead} {cue[0]}{fmt[0]} {noun[0]} {tail}"
+    q = one(text)
+    assert q.value == pytest.approx(fmt[1])
+    assert q.entity == noun[1]
+    assert q.bound == cue[1]
+    assert fmt[0] in q.text
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(any_texts(max_size=600))
+def test_no_crash_and_valid_spans(text: str) -> None:
+    doc = Document.from_text(text)
+    for q in EXT.extract(doc, {}):
+        assert isinstance(q, Quantity)
+        assert 0 <= q.start <= q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert not doc.in_boilerplate(q.start, q.end)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "about 1,500 troops and 3.5 million dollars rose 5% from 10 to 20 km. ",
+        "1" * 50 + " - " + "9" * 50 + ",000,000 " * 20,
+        "one two three four five six seven eight nine ten " * 5,
+        "hundreds of " * 30 + "$ US$ HK $ " * 10,
+    ],
+)
+def test_time_grows_linearly(unit: str) -> None:
+    def cost(n: int) -> float:
+        text = unit * n
+        doc = Document.from_text(text)
+        best = float("inf")
+        for _ in range(3):
+            t0 = time.perf_counter()
+            EXT.extract(doc, {})
+            best = min(best, time.perf_counter() - t0)
+        return best
+
+    small, large = cost(20), cost(160)
+    # 8x the input may cost at most ~8x (with generous slack for noise), never quadratic (64x)
+    assert large < small * 24 + 0.05
