@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from .batch import extract_many
+from .compare import compare
 from .document import Document, Span
 from .extractor import Extractor, FactsSoFar
 from .hookspecs import hookimpl
@@ -46,6 +48,8 @@ __all__ = [
     "RecordFact",
     "Span",
     "__version__",
+    "compare",
     "extract",
+    "extract_many",
     "hookimpl",
 ]

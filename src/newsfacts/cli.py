@@ -17,9 +17,9 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .model import Article, ArticleFacts
+from .model import Article, ArticleFacts, ExtractorError
 from .pipeline import Pipeline
-from .serialize import dumps, facts_to_dict
+from .serialize import facts_to_dict
 
 __all__ = ["main"]
 
@@ -98,34 +98,78 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except ValueError as exc:
         _err(str(exc))
         return 2
+    from .batch import extract_many, extract_many_json
+    from .sources import SourceError
+    from .sources import read_articles as read_sources
+
+    del pipe  # built above only to report an unknown extractor name early
     had_errors = False
-    with _output(args.output) as out:
-        first = True
-        if args.format == "json":
-            out.write("[")
-        for article in read_articles(args.paths, problems):
-            facts = pipe.run(article)
-            had_errors = had_errors or bool(facts.errors)
-            for e in facts.errors:
-                print(
-                    f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}",
-                    file=sys.stderr,
-                )
+    bar = _progress_bar(args)
+
+    def say(line: str) -> None:
+        if bar is None:
+            print(line, file=sys.stderr)
+        else:
+            bar.write(line, file=sys.stderr)
+
+    def on_error(err: SourceError) -> None:
+        problems.append(str(err))
+        say(f"newsfacts: error: {err}")
+
+    def report(ident: str | None, errors: Sequence[ExtractorError]) -> None:
+        for e in errors:
+            say(f"newsfacts: {ident}: {e.extractor}: {e.error}: {e.message}")
+        if bar is not None:
+            bar.update(1)
+
+    items = read_sources(args.paths, recursive=args.recursive, on_error=on_error)
+    options: dict[str, Any] = dict(
+        workers=args.jobs,
+        chunksize=args.chunksize,
+        extractors=names,
+        keep_boilerplate=args.keep_boilerplate,
+    )
+    try:
+        with _output(args.output) as out:
+            first = True
             if args.format == "jsonl":
-                out.write(dumps(facts) + "\n")
-            elif args.format == "json":
-                body = json.dumps(facts_to_dict(facts), ensure_ascii=False, indent=2)
-                out.write(("\n" if first else ",\n") + body)
+                for res in extract_many_json(items, **options):
+                    had_errors = had_errors or bool(res.errors)
+                    report(res.id, res.errors)
+                    out.write(res.line + "\n")
             else:
-                out.write(("" if first else "\n") + format_table(facts) + "\n")
-            first = False
-        if args.format == "json":
-            out.write("\n]\n" if not first else "]\n")
-    for p in problems:
-        _err(p)
+                if args.format == "json":
+                    out.write("[")
+                for facts in extract_many(items, **options):
+                    had_errors = had_errors or bool(facts.errors)
+                    report(facts.article.id, facts.errors)
+                    if args.format == "json":
+                        body = json.dumps(facts_to_dict(facts), ensure_ascii=False, indent=2)
+                        out.write(("\n" if first else ",\n") + body)
+                    else:
+                        out.write(("" if first else "\n") + format_table(facts) + "\n")
+                    first = False
+                if args.format == "json":
+                    out.write("\n]\n" if not first else "]\n")
+    finally:
+        if bar is not None:
+            bar.close()
     if problems:
         return 2
     return 1 if (args.strict and had_errors) else 0
+
+
+def _progress_bar(args: argparse.Namespace) -> Any:
+    """A tqdm bar on stderr when it is a terminal (and tqdm is installed), else None."""
+    if args.no_progress or not sys.stderr.isatty():
+        return None
+    from importlib import import_module
+
+    try:
+        tqdm: Any = import_module("tqdm").tqdm
+    except ImportError:
+        return None
+    return tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
@@ -147,6 +191,42 @@ def cmd_plugins(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_compare(args: argparse.Namespace) -> int:
+    """``newsfacts compare``: group claims and quotes across articles (see docs/claims.md)."""
+    from .compare import compare
+    from .pipeline import extract
+    from .report import render
+
+    problems: list[str] = []
+    results: list[ArticleFacts] = []
+    for p in args.paths:
+        try:
+            article = (Article(text=sys.stdin.read(), id="<stdin>") if p == "-"
+                       else Article.from_file(p))
+        except FileNotFoundError:
+            problems.append(f"{p}: no such file")
+            continue
+        except IsADirectoryError:
+            problems.append(f"{p}: is a directory")
+            continue
+        except UnicodeDecodeError as exc:
+            problems.append(exc.reason)
+            continue
+        except OSError as exc:
+            problems.append(f"{p}: {exc.strerror or exc}")
+            continue
+        facts = extract(article)
+        for e in facts.errors:
+            print(f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}",
+                  file=sys.stderr)
+        results.append(facts)
+    with _output(args.output) as out:
+        out.write(render(compare(results), args.format))
+    for msg in problems:
+        _err(msg)
+    return 2 if problems else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="newsfacts", description="Turn news articles into structured, checkable facts."
@@ -155,7 +235,27 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     ex = sub.add_parser("extract", help="extract facts from articles")
-    ex.add_argument("paths", nargs="+", help="UTF-8 text files; '-' reads stdin")
+    ex.add_argument(
+        "paths",
+        nargs="+",
+        help="files (.txt, .jsonl, .html) or directories of them; '-' reads stdin as text",
+    )
+    ex.add_argument(
+        "-r", "--recursive", action="store_true", help="also read files in subdirectories"
+    )
+    ex.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        help="worker processes (default 1: no pool; 0: one per CPU core)",
+    )
+    ex.add_argument("--chunksize", type=int, default=16, help="articles sent to a worker at a time")
+    ex.add_argument(
+        "--no-progress",
+        action="store_true",
+        help="no progress bar (it is shown only when stderr is a terminal)",
+    )
     ex.add_argument("--format", choices=("json", "jsonl", "table"), default="jsonl")
     ex.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
     ex.add_argument("--extractors", help="comma-separated extractor names to run")
@@ -172,6 +272,12 @@ def build_parser() -> argparse.ArgumentParser:
     pl = sub.add_parser("plugins", help="list loaded plugins and their extractors")
     pl.add_argument("--format", choices=("table", "json"), default="table")
     pl.set_defaults(func=cmd_plugins)
+
+    cmp = sub.add_parser("compare", help="compare articles: who claims which figure, same quotes")
+    cmp.add_argument("paths", nargs="+", help="UTF-8 text files; '-' reads stdin")
+    cmp.add_argument("--format", choices=("table", "markdown", "json", "html"), default="table")
+    cmp.add_argument("-o", "--output", help="write here (atomically) instead of stdout")
+    cmp.set_defaults(func=cmd_compare)
     return parser
 
 

@@ -1,0 +1,204 @@
+"""Claims: modality cues, source attribution, time qualifiers, subjects; and the seeds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from claimhelpers import facts, place, qty, quote
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsfacts
+from newsfacts.extractors.claims.timex import find_times, normalize
+from newsfacts.resources import read_table
+
+MODALITY_CUES = [(r["cue"], r["modality"]) for r in read_table("claims/modality.tsv")]
+NAMES = [
+    "Maria Lopez",
+    "Ahmed Karimi",
+    "The Defence Ministry",
+    "Chen Wei",
+    "NATO",
+    "Ukrainian media",
+    "South Korean lawmakers",
+    "Olu Adeyemi",
+]
+
+
+def one_claim(text: str, sub: str, entity: str | None = "troop", **meta: object):
+    result = facts(text, [qty(text, sub, 3000.0, entity)], **meta)  # type: ignore[arg-type]
+    assert len(result.claims) == 1
+    return result.claims[0]
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(MODALITY_CUES))
+def test_a_modality_cue_sets_the_modality(cue_label: tuple[str, str]) -> None:
+    cue, label = cue_label
+    text = f"The army {cue} 3,000 troops in the north."
+    claim = one_claim(text, "3,000 troops", id="a.txt")
+    assert claim.modality == label, (text, claim.cue)
+
+
+def test_precedence_and_defaults() -> None:
+    # denial beats projection; nothing at all: the outlet asserts it
+    c = one_claim("The ministry denies it will send 3,000 troops.", "3,000 troops")
+    assert c.modality == "denied"
+    c = one_claim("The army sent 3,000 troops to the border.", "3,000 troops", source="Daily")
+    assert (c.modality, c.source) == ("asserted", "Daily")
+    c = one_claim("The army will have 3,000 troops by December.", "3,000 troops")
+    assert c.modality == "projected"
+    assert c.time == "by December"
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    st.sampled_from(NAMES),
+    st.sampled_from(
+        [
+            "{n} said {s}",
+            "According to {n}, {s}",
+            "{s}, {n} said",
+            "{n} reported that {s}",
+            "{s}, according to {n}",
+        ]
+    ),
+)
+def test_source_attribution(name: str, pattern: str) -> None:
+    sentence = "3,000 troops reached the border"
+    text = pattern.format(n=name, s=sentence) + "."
+    text = text[0].upper() + text[1:]
+    c = one_claim(text, "3,000 troops", source="Outlet")
+    assert c.source == name[0].upper() + name[1:]
+    assert c.modality == "reported"
+    if c.source_start is not None:
+        assert text[c.source_start : c.source_end] == c.source
+
+
+def test_source_falls_back_to_outlet_then_id_then_label() -> None:
+    text = "Some 3,000 troops reached the border."
+    assert one_claim(text, "3,000 troops", source="The Herald").source == "The Herald"
+    assert one_claim(text, "3,000 troops", id="x.txt").source == "x.txt"
+    assert one_claim(text, "3,000 troops").source == "the outlet"
+
+
+def test_quote_speaker_is_the_source_and_pronoun_resolves() -> None:
+    text = (
+        "Kim Lee said the army was ready. \u201cWe have 3,000 soldiers there,\u201d she added."
+        " She said 500 tanks were coming."
+    )
+    f = facts(
+        text,
+        [qty(text, "3,000 soldiers", 3000.0, "soldier"), qty(text, "500 tanks", 500.0, "tank")],
+        quotes=[quote(text, "We have 3,000 soldiers there,", "Kim Lee")],
+    )
+    by_value = {f.quantities[c.quantities[0]].value: c for c in f.claims}
+    assert by_value[3000.0].source == "Kim Lee"
+    assert by_value[3000.0].quote == 0
+    assert by_value[500.0].source == "Kim Lee"
+
+
+def test_clause_scope_separates_figures_in_one_sentence() -> None:
+    text = (
+        "Lawmakers reported that Freedonia has already sent around 3,000 troops to Sylvania,"
+        " with plans to deploy as many as 10,000 by December."
+    )
+    f = facts(
+        text,
+        [
+            qty(text, "around 3,000 troops", 3000.0, "troop", bound="approximate"),
+            qty(text, "10,000", 10000.0),
+        ],
+        [place(text, "Freedonia", "Freedonia", "FD"), place(text, "Sylvania", "Sylvania", "SY")],
+        published="2024-10-23",
+    )
+    first, second = f.claims
+    assert (first.modality, first.time, first.time_value) == ("reported", "already", "2024-10-23")
+    assert (second.modality, second.time_value) == ("projected", "../2024-12")
+    assert first.source == second.source == "Lawmakers"
+    assert first.subject_key == second.subject_key == "troops|FD|"
+    assert "3,000" in first.text and "3,000" not in second.text
+
+
+def test_subject_owner_event_and_families() -> None:
+    text = (
+        "Six Freedonian servicemen were killed near the river. Freedonia sent 900 soldiers."
+        " The port received 40 containers."
+    )
+    f = facts(
+        text,
+        [
+            qty(text, "Six Freedonian servicemen", 6.0, "serviceman"),
+            qty(text, "900 soldiers", 900.0, "soldier"),
+            qty(text, "40 containers", 40.0, "container"),
+        ],
+        [
+            place(text, "Freedonian", "Freedonia", "FD", demonym=True),
+            place(text, "Freedonia", "Freedonia", "FD", nth=1),
+        ],
+    )
+    killed, sent, boxes = f.claims
+    assert killed.entity == sent.entity == "troops"
+    assert killed.subject_key == "troops|FD|killed" and killed.subject is not None
+    assert "killed" in killed.subject and "Freedonian" in killed.subject
+    assert sent.subject_key == "troops|FD|"
+    assert boxes.entity == "containers" and boxes.subject_key is not None
+    assert not boxes.subject_key.startswith("troops")
+
+
+def test_denial_without_a_number_is_a_claim() -> None:
+    text = "Freedonia sent 900 soldiers. Freedonia denies any involvement of its troops."
+    f = facts(
+        text,
+        [qty(text, "900 soldiers", 900.0, "soldier")],
+        [
+            place(text, "Freedonia", "Freedonia", "FD"),
+            place(text, "Freedonia", "Freedonia", "FD", nth=1),
+        ],
+    )
+    denial = [c for c in f.claims if c.modality == "denied"]
+    assert len(denial) == 1 and denial[0].quantities == ()
+    assert denial[0].source == "Freedonia" and denial[0].subject_key == "troops|FD|"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "expected"),
+    [
+        ("by December", "../2024-12"),
+        ("since August", "2024-08/.."),
+        ("last week", "2024-W42"),
+        ("on Wednesday", "2024-10-23"),
+        ("on Monday", "2024-10-21"),
+        ("already", "2024-10-23"),
+        ("in June", "2024-06"),
+        ("by February", "../2025-02"),
+        ("on October 3", "2024-10-03"),
+    ],
+)
+def test_time_normalization(phrase: str, expected: str) -> None:
+    text = f"It happened {phrase} here."
+    (t,) = find_times(text)
+    assert t.text == phrase
+    assert normalize(t, dt.date(2024, 10, 23)) == expected
+    assert normalize(t, None) is None or "2024" not in expected
+
+
+def test_may_the_modal_is_not_a_month() -> None:
+    assert find_times("Troops may arrive.") == []
+    assert [t.text for t in find_times("It began in May.")] == ["in May"]
+
+
+def test_seed_claims(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
+    f2 = seed_facts["002"]
+    denials = [c for c in f2.claims if c.modality == "denied"]
+    assert any("Pyongyang" in c.source and "denies" in c.text for c in denials)
+    f0 = seed_facts["000"]
+    by_value = {f0.quantities[c.quantities[0]].value: c for c in f0.claims if c.quantities}
+    assert by_value[10000.0].modality == "projected"
+    assert by_value[10000.0].time == "by December"
+    assert by_value[10000.0].source == "Park Sun-won"
+    for res in seed_facts.values():
+        for c in res.claims:
+            assert res.article.text[c.start : c.end] == c.text
+            assert all(0 <= i < len(res.quantities) for i in c.quantities)
