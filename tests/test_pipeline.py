@@ -45,7 +45,7 @@ class CountNumbers:
 
 
 def _registry(*extractors: object) -> Registry:
-    reg = Registry(load_entry_points=False)
+    reg = Registry(load_builtins=False, load_entry_points=False)
 
     class Plugin:
         @newsfacts.hookimpl

@@ -67,7 +67,7 @@ def results(draw: st.DrawFn) -> ArticleFacts:
         boilerplate=draw(st.booleans()),
     )
     a, b, t = span()
-    rec = RecordFact(start=a, end=b, text=t, kind_key="dates", fields={"value": "2024-10-23"})
+    rec = RecordFact(start=a, end=b, text=t, kind_key="custom_kind", fields={"value": "2024-10-23"})
     article = Article(
         text=text, id=draw(st.none() | st.text(max_size=8)), published=draw(st.none() | st.dates())
     )
@@ -78,7 +78,7 @@ def results(draw: st.DrawFn) -> ArticleFacts:
         locations=[loc],
         claims=[claim],
         boilerplate=[Boilerplate(start=0, end=0, text="", reason="menu")],
-        extra={"dates": [rec]},
+        extra={"custom_kind": [rec]},
         errors=[ExtractorError(extractor="x", error="E", message="m")],
     )
 

@@ -64,7 +64,13 @@ def disabled_names(environ: dict[str, str] | None = None) -> frozenset[str]:
 class Registry:
     """Loaded plugins and the extractors and fact types they registered."""
 
-    def __init__(self, *, load_entry_points: bool = True, environ: dict[str, str] | None = None):
+    def __init__(
+        self,
+        *,
+        load_builtins: bool = True,
+        load_entry_points: bool = True,
+        environ: dict[str, str] | None = None,
+    ):
         self.pm = pluggy.PluginManager("newsfacts")
         self.pm.add_hookspecs(hookspecs)
         self.disabled = disabled_names(environ)
@@ -73,9 +79,10 @@ class Registry:
         self.fact_types: dict[str, type[Fact]] = {}
         self._owner: dict[str, str] = {}
 
-        from . import extractors as builtin
+        if load_builtins:
+            from . import extractors as builtin
 
-        self._add(builtin, name="newsfacts", distribution="newsfacts", builtin=True)
+            self._add(builtin, name="newsfacts", distribution="newsfacts", builtin=True)
         if load_entry_points:
             self._load_entry_points()
 
