@@ -6,8 +6,9 @@ Tune on ``train``, report on ``dev`` (the default). Gold attributions come from
 ``derived/polnear_<split>.jsonl`` (see the data folder's PROVENANCE.md). Predictions and gold
 are matched one to one, greedily by character overlap. Printed:
 
-(a) direct quotes (gold content holding a double quote mark; predictions of kind direct or
-    mixed): P/R/F1 by overlap and by exact span,
+(a) direct quotes (gold content holding a double quote mark ``" “ ”``; predictions of kind
+    direct or mixed whose marks are among those, so that quotes in ``''`` or « » count on
+    neither side): P/R/F1 by overlap and by exact span,
 (b) quote + speaker end to end on the same subset: a true positive is a matched pair whose
     predicted speaker mention overlaps the gold source span,
 (c) all attributions, including indirect ones: content exact-span P/R/F1,
@@ -29,6 +30,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import regex
 
@@ -40,6 +42,8 @@ Span = tuple[int, int]
 Pred = tuple[Span, Span | None, bool]
 
 _TRIM = " \t\n\r\u00a0\"“”«»‘’',.;:"
+#: what makes a gold content "direct/mixed" (PROVENANCE.md: ``content_has_double_quote``)
+_DQ_MARKS = ('"', "“", "”")
 
 
 def _trim(text: str, a: int, b: int) -> Span:
@@ -104,8 +108,15 @@ def ours(text: str) -> list[Pred]:
         sp = None
         if q.speaker_start is not None and q.speaker_end is not None:
             sp = (q.speaker_start, q.speaker_end)
-        out.append(((q.start, q.end), sp, q.kind in ("direct", "mixed")))
+        out.append(
+            ((q.start, q.end), sp, q.kind in ("direct", "mixed") and _dq(text, q.start, q.end))
+        )
     return out
+
+
+def _dq(text: str, start: int, end: int) -> bool:
+    """The quote's marks are double quote marks, as in the gold subset's definition."""
+    return any(m in text[max(0, start - 1) : end + 1] for m in _DQ_MARKS)
 
 
 # -- the regex baseline ---------------------------------------------------------------------
@@ -145,7 +156,9 @@ def baseline(text: str) -> list[Pred]:
 
 
 # -- scoring --------------------------------------------------------------------------------
-def score(docs: list[dict], system: Callable[[str], list[Pred]]) -> dict[str, PRF | float]:
+def score(
+    docs: list[dict[str, Any]], system: Callable[[str], list[Pred]]
+) -> dict[str, PRF | float]:
     dq_overlap, dq_exact, dq_speaker, all_exact, all_overlap = PRF(), PRF(), PRF(), PRF(), PRF()
     t0 = time.process_time()  # CPU time: per-core rate, robust to a busy machine
     preds = [system(d["text"]) for d in docs]

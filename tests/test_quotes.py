@@ -321,3 +321,86 @@ def test_ten_thousand_unbalanced_marks_scale_linearly() -> None:
     ratio = _time(large) / _time(small)
     # five times the input: linear is ~5x, quadratic would be ~25x
     assert ratio < 12, ratio
+
+
+# -- rules added after the PolNeAR error analysis (sentences written for these tests) ---------
+def test_quote_continued_after_a_tail_is_one_quote() -> None:
+    text = (
+        "“The harbour will reopen,” Mayor Ann Velasco said on Friday during a visit to the "
+        "docks. “The ferries come back in June.”"
+    )
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert len(q.parts) == 2
+    assert q.content.endswith("The ferries come back in June.")
+    assert q.speaker == "Ann Velasco"
+
+
+def test_next_quote_with_its_own_cue_is_not_merged() -> None:
+    text = "“The harbour will reopen,” Ann Velasco said. “The ferries return in June,” she added."
+    quotes = quotes_of(text)
+    assert len(quotes) == 2
+    assert quotes[1].cue == "added"
+
+
+def test_quote_continued_after_a_quoted_title_in_the_tail() -> None:
+    text = (
+        "“We will not raise taxes,” Senator Omar Telluride said on “Morning Line.” "
+        "“Not this year and not the next.”"
+    )
+    q = find(quotes_of(text), "We will not raise taxes")
+    assert "Not this year and not the next" in q.text
+    assert q.speaker == "Omar Telluride"
+
+
+def test_double_apostrophe_marks_are_quote_marks() -> None:
+    text = "''The budget is balanced at last,'' said Nora Quist. ''We kept every promise.''"
+    quotes = quotes_of(text)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert q.speaker == "Nora Quist"
+    assert q.kind == "direct"
+    assert q.text.startswith("The budget is balanced")
+    assert q.content.endswith("We kept every promise.")
+
+
+def test_appositive_role_between_name_and_cue() -> None:
+    text = "“The count is over,” Nora Quist, the county clerk, said in an interview."
+    q = find(quotes_of(text), "The count is over")
+    assert q.speaker == "Nora Quist"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Nora Quist"
+
+
+def test_described_speaker_without_a_name() -> None:
+    after = "“Nobody saw this coming,” said one senior party official."
+    q = find(quotes_of(after), "Nobody saw this coming")
+    assert q.speaker_start is not None
+    assert "party official" in after[q.speaker_start : q.speaker_end]
+    before = "“Nobody saw this coming,” one senior party official said."
+    q = find(quotes_of(before), "Nobody saw this coming")
+    assert q.speaker_start is not None
+    assert "party official" in before[q.speaker_start : q.speaker_end]
+
+
+def test_colon_introduces_the_sentence_subject_as_speaker() -> None:
+    text = "Senator Ruth Okafor had a blunt message for the board: “Stop wasting our money.”"
+    q = find(quotes_of(text), "Stop wasting our money")
+    assert q.speaker == "Ruth Okafor"
+    assert q.cue == ":"
+
+
+def test_partial_quote_in_the_object_of_a_sentence_subject() -> None:
+    text = "Senator Ruth Okafor blasted the new toll plan as “a giveaway to the rich” on Monday."
+    q = find(quotes_of(text), "a giveaway to the rich")
+    assert q.kind == "mixed"
+    assert q.speaker == "Ruth Okafor"
+    assert q.text.startswith("the new toll plan")
+    assert q.cue == "blasted"
+
+
+def test_partial_quote_after_a_non_verb_is_not_attributed() -> None:
+    # the word after the name is a preposition: the quoted title is nobody's words
+    text = "Nora Quist of the “Clean Harbour” group arrived early."
+    assert quotes_of(text) == []

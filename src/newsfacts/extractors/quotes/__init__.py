@@ -16,6 +16,7 @@ said" from Austin, Texas.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -132,6 +133,10 @@ def _later_mentions(tok: Tokens, resolver: Resolver, people: dict[tuple[int, int
         return
     words = tok.words
     covered = sorted(people)
+    cover_starts = [s for s, _ in covered]
+    reach: list[int] = []  # reach[k]: the furthest end among covered[0..k]
+    for _, e in covered:
+        reach.append(max(e, reach[-1]) if reach else e)
     text = tok.text
     i = 0
     n = len(words)
@@ -145,7 +150,8 @@ def _later_mentions(tok: Tokens, resolver: Resolver, people: dict[tuple[int, int
         while j + 1 < n and is_cap(words[j + 1]) and resolver.by_token.get(words[j + 1]) == name:
             j += 1
         a, b = tok.starts[i], tok.ends[j]
-        if not any(s <= a and b <= e for s, e in covered):
+        k = bisect_right(cover_starts, a) - 1
+        if k < 0 or reach[k] < b:  # no known mention starting at or before ``a`` covers it
             people[(a, b)] = Person(
                 start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)
             )

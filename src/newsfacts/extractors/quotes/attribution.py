@@ -15,15 +15,29 @@ from collections.abc import Sequence
 
 from ...document import Document
 from .lexicon import Lexicon
-from .marks import RawQuote
+from .marks import RawQuote, mark_width
 from .pending import Pending
-from .tokens import NounPhrase, Tokens, first_token_at, np_after, np_before
+from .tokens import (
+    NounPhrase,
+    Tokens,
+    described_np,
+    first_token_at,
+    np_after,
+    np_before,
+    skip_lead,
+)
 
 __all__ = ["attribute_direct", "cue_at"]
 
-_OPEN_MARKS = frozenset('“"«‘„”')
+_OPEN_MARKS = frozenset(("“", '"', "«", "‘", "„", "”", "''"))
 _MIN_WORDS_UNATTRIBUTED = 4
 _BACK_WINDOW = 30
+#: tokens allowed between an attribution and the quote that continues it
+_TAIL_GAP = 24
+#: a quoted title is at most this many words
+_TITLE_WORDS = 6
+#: words of a described speaker ("one senior party official")
+_DESCRIBED_MAX = 8
 
 
 def cue_at(tok: Tokens, lex: Lexicon, i: int) -> int:
@@ -94,34 +108,47 @@ def attribute_direct(
                 loose.append(q)
                 continue
             mixed_start = starts[s_lo]
+        via_after = found is not None
         if found is None and (sentence_like or _introduced(tok, t_open, p_lo)):
             found = _before(doc, tok, lex, t_open, p_lo)
+        if found is None and t_open > p_lo and words[t_open - 1] == ":":
+            found = _colon(doc, tok, lex, t_open - 1, p_lo)
         if found is None and q.open == para.start and pi > 0:
             prev = doc.paragraphs[pi - 1]
             if text[prev.end - 1] == ":":
                 lo = first_token_at(starts, prev.start)
-                found = _before(doc, tok, lex, first_token_at(starts, prev.end), lo)
+                colon = first_token_at(starts, prev.end - 1)
+                found = _before(doc, tok, lex, colon + 1, lo) or _colon(doc, tok, lex, colon, lo)
         parts: tuple[tuple[int, int], ...] = q.pieces
         end = q.end
         if found is not None and mixed_start >= 0:
             np, cue, used = found
             claimed.add(cue)
             assert q.close is not None
-            out.append(Pending(mixed_start, q.close + 1, "mixed", np, _cue_text(tok, lex, cue)))
+            close_end = q.close + mark_width(text, q.close)
+            out.append(Pending(mixed_start, close_end, "mixed", np, _cue_text(tok, lex, cue)))
             last_para[len(out) - 1] = pi
             continue
         if found is not None:
             np, cue, used = found
             claimed.add(cue)
-            # "X," he said, "Y."  /  "X," he said. "Y."
+            # "X," he said, "Y."  /  "X," he said on Friday. "Y."
             nxt = qi + 1
+            # skip a title quoted in the tail ("he said on “Meet the Press.” “...”")
+            while (
+                via_after
+                and nxt + 1 < len(raws)
+                and first_token_at(starts, raws[nxt].close or len(text)) <= used + _TAIL_GAP
+                and _words(text[raws[nxt].start : raws[nxt].end]) <= _TITLE_WORDS
+                and not _sentence_like(text, raws[nxt], para.start)
+            ):
+                nxt += 1
             if (
-                nxt < len(raws)
-                and used + 2 < len(tok)
-                and words[used + 1] in (",", ".", ":")
-                and starts[used + 2] == raws[nxt].open
+                via_after
+                and nxt < len(raws)
                 and doc.paragraph_index(raws[nxt].open) == pi
                 and raws[nxt].start > q.end
+                and _continues(doc, tok, lex, used, raws[nxt], p_hi)
             ):
                 q2 = raws[nxt]
                 consumed.add(nxt)
@@ -143,6 +170,42 @@ def attribute_direct(
     return out, claimed, loose
 
 
+def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote, hi: int) -> bool:
+    """``q2`` carries on the quote attributed up to token ``used``: it follows the attribution
+    after at most a short tail ("he said on Friday during a visit.") and has no cue of its own.
+    """
+    words = tok.words
+    t2 = first_token_at(tok.starts, q2.open)
+    if t2 <= used or t2 - used - 1 > _TAIL_GAP:
+        return False
+    if t2 != used + 1 and not _after_stop(tok.text, q2.open):
+        return False  # a phrase quoted inside the tail ("calling it “nonsense”")
+    ended = False
+    for t in range(used + 1, t2 - 1):
+        w = words[t]
+        if w in (".", "!", "?", ";"):
+            ended = True
+        elif ended and cue_at(tok, lex, t):
+            return False  # a new attribution sentence
+    if q2.close is None or (
+        q2.pieces and doc.paragraph_index(q2.close) != doc.paragraph_index(q2.open)
+    ):
+        return True
+    return _after(tok, lex, first_token_at(tok.starts, q2.close) + 1, hi) is None
+
+
+def _after_stop(text: str, pos: int) -> bool:
+    """The text before ``pos`` ends with ``, . : ;`` (maybe inside a closing quote mark)."""
+    j = pos - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j >= 1 and text[j - 1 : j + 1] == "''":
+        j -= 2
+    elif j >= 0 and text[j] in '”"’»':
+        j -= 1
+    return j >= 0 and text[j] in ",.:;"
+
+
 def _cue_text(tok: Tokens, lex: Lexicon, cue: int) -> str:
     n = cue_at(tok, lex, cue) or 1
     a, b = tok.starts[cue], tok.ends[cue + n - 1]
@@ -154,7 +217,7 @@ def _sentence_like(text: str, q: RawQuote, para_start: int) -> bool:
     j = q.open - 1
     while j >= para_start and text[j].isspace():
         j -= 1
-    return j < para_start or text[j] in ".!?:—–-(" or text[j] in '”"'
+    return j < para_start or text[j] in ".!?:—–-(" or text[j] in '”"' or text[j - 1 : j + 1] == "''"
 
 
 def _introduced(tok: Tokens, t_open: int, p_lo: int) -> bool:
@@ -178,20 +241,59 @@ def _after(tok: Tokens, lex: Lexicon, i: int, hi: int) -> tuple[NounPhrase, int,
         return None
     n = cue_at(tok, lex, i)
     if n:
-        np = np_after(tok, lex, i + n, hi)
+        np = np_after(tok, lex, i + n, hi) or described_np(tok, lex, i + n, hi)
         if np is not None:
             return np, i, _np_end(np)
         return None
     np = np_after(tok, lex, i, hi)
     if np is None:
-        return None
+        return _described_then_cue(tok, lex, i, hi)
     j = _np_end(np) + 1
+    if j < hi and words[j] == "," and np.role_last is not None and np.role_last > np.last:
+        j += 1  # "John Bryant, the county chairman, said"
     while j < hi and tok.lower[j] in lex.skip:
         j += 1
     if j < hi and cue_at(tok, lex, j):
         n = cue_at(tok, lex, j)
         return np, j, j + n - 1
     return None
+
+
+def _described_then_cue(
+    tok: Tokens, lex: Lexicon, i: int, hi: int
+) -> tuple[NounPhrase, int, int] | None:
+    """``“…,” one senior party official said``: a described speaker, then the cue."""
+    lower = tok.lower
+    if lower[i] not in lex.describers:
+        return None
+    stop = min(hi, i + _DESCRIBED_MAX + 1)
+    for j in range(i + 1, stop):
+        if cue_at(tok, lex, j):
+            if j - i < 2:
+                return None
+            np = NounPhrase(i + 1, j - 1, i, "group", i + 1, j - 1)
+            return np, j, j + cue_at(tok, lex, j) - 1
+        if not tok.words[j].replace("-", "").isalnum():
+            return None
+    return None
+
+
+def _colon(
+    doc: Document, tok: Tokens, lex: Lexicon, colon: int, p_lo: int
+) -> tuple[NounPhrase, int, int] | None:
+    """``Senator Ruiz had a blunt message for the board: “…”``: with no cue verb, the subject
+    of the sentence the colon closes speaks (a person, a group or a pronoun; the sentence
+    has to open with it).
+    """
+    sent = doc.sentence_at(tok.starts[colon])
+    s_lo = p_lo if sent is None else max(p_lo, first_token_at(tok.starts, sent.start))
+    np = np_after(tok, lex, skip_lead(tok, lex, s_lo), colon)
+    if np is None:
+        return None
+    j = _np_end(np) + 1
+    if j >= colon or not (tok.words[j].islower() or tok.words[j] == ":"):
+        return None
+    return np, colon, colon
 
 
 def _np_end(np: NounPhrase) -> int:

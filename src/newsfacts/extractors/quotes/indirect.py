@@ -21,12 +21,12 @@ from .attribution import _subject, cue_at
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
-from .tokens import NounPhrase, Tokens, first_token_at, np_after
+from .tokens import NounPhrase, Tokens, first_token_at, np_after, skip_lead
 
 __all__ = ["find_indirect"]
 
 _END_PUNCT = frozenset(".!?;")
-_MARKS = frozenset('"“”«»')
+_MARKS = frozenset(('"', "“", "”", "«", "»", "''"))
 _MIN_CONTENT_TOKENS = 3
 _TAIL_MAX = 8
 #: reported content longer than this many tokens is not taken (keeps the scan linear)
@@ -80,6 +80,56 @@ def find_indirect(
             taken_until = max(taken_until, i + k - 1)
         i += k
     del loose_marks, lower
+    out.extend(_subject_mixed(doc, tok, lex, loose, spans, span_starts, out))
+    return out
+
+
+def _subject_mixed(
+    doc: Document,
+    tok: Tokens,
+    lex: Lexicon,
+    loose: Sequence[RawQuote],
+    spans: list[tuple[int, int]],
+    span_starts: list[int],
+    found: Sequence[Pending],
+) -> list[Pending]:
+    """A phrase quoted in the object of a sentence whose subject is a speaker: ``Senator Ruiz
+    blasted the plan as “a giveaway”`` -> mixed quote ``the plan as “a giveaway”`` by Ruiz.
+    The subject opens the sentence and a lower-case verb follows it directly.
+    """
+    starts, words, lower = tok.starts, tok.words, tok.lower
+    taken = sorted((p.start, p.end) for p in found)
+    taken_starts = [a for a, _ in taken]
+    out: list[Pending] = []
+    last_end = -1
+    for q in loose:
+        if q.close is None or q.open < last_end:
+            continue
+        sent = doc.sentence_at(q.open)
+        if sent is None:
+            continue
+        s_lo = first_token_at(starts, sent.start)
+        s_hi = first_token_at(starts, sent.end)
+        t_open = first_token_at(starts, q.open)
+        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), t_open)
+        if np is None or np.kind == "statement":
+            continue
+        v = (np.role_last if np.role_last is not None and np.role_last > np.last else np.last) + 1
+        while v < t_open and lower[v] in lex.skip:
+            v += 1
+        if v >= t_open - 1 or not words[v].isalpha() or not words[v].islower():
+            continue
+        if lower[v] in lex.not_verbs:
+            continue
+        c_first = v + 1
+        c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
+        if c_last < t_open:
+            continue
+        a, b = starts[c_first], tok.ends[c_last]
+        if _overlaps(spans, span_starts, a, b) or _overlaps(taken, taken_starts, a, b):
+            continue
+        out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v]]))
+        last_end = b
     return out
 
 
@@ -165,7 +215,7 @@ def _one(
         return tail
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
     if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
-        np = np_after(tok, lex, _skip_lead(tok, lex, s_lo), i)
+        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i)
     else:
         np = _subject(tok, lex, i, s_lo)
     if np is None:
@@ -188,15 +238,6 @@ def _one(
         return None
     c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
     return _checked(tok, np, c_first, c_last)
-
-
-def _skip_lead(tok: Tokens, lex: Lexicon, s_lo: int) -> int:
-    j = s_lo
-    while j < len(tok) and (tok.lower[j] in lex.not_names and tok.lower[j] != "the"):
-        j += 1
-        if j < len(tok) and tok.words[j] == ",":
-            j += 1
-    return j
 
 
 def _tail(

@@ -31,6 +31,10 @@ class Lexicon:
     not_names: frozenset[str]
     not_person: frozenset[str]
     cue_skip: frozenset[str]
+    #: lower-case words after a subject that are not its verb ("Smith and ...", "Smith of ...")
+    not_verbs: frozenset[str]
+    #: words opening a speaker described rather than named ("one", "a", "another")
+    describers: frozenset[str]
 
 
 def _forms(name: str) -> tuple[dict[str, str], frozenset[str]]:
@@ -70,4 +74,6 @@ def lexicon() -> Lexicon:
         not_names=word_set("quotes/not_names.txt"),
         not_person=word_set("quotes/not_person.txt"),
         cue_skip=word_set("quotes/cue_skip.txt"),
+        not_verbs=word_set("quotes/not_verbs.txt"),
+        describers=word_set("quotes/describers.txt"),
     )

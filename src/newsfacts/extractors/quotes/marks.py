@@ -19,9 +19,10 @@ import regex
 
 from ...document import Span
 
-__all__ = ["RawQuote", "scan"]
+__all__ = ["RawQuote", "mark_width", "scan"]
 
-_MARK = regex.compile(r"[\"“”„«»‘’]")
+#: ``''`` (two apostrophes) is the double quote mark of some newspapers
+_MARK = regex.compile(r"''|[\"“”„«»‘’]")
 _DOUBLE_OPEN = "“„«"
 _DOUBLE_CLOSE = "”»"
 _LEFT_OK = " \t\n\r([{—–-/\u00a0"
@@ -43,8 +44,11 @@ class RawQuote:
 def _direction(text: str, pos: int, lo: int, hi: int) -> str | None:
     """'open', 'close', or None (not a quote mark here) for the mark at ``pos``."""
     ch = text[pos]
+    width = mark_width(text, pos)
+    if width == 2:
+        ch = '"'
     prev = text[pos - 1] if pos > lo else " "
-    nxt = text[pos + 1] if pos + 1 < hi else " "
+    nxt = text[pos + width] if pos + width < hi else " "
     left_ok = prev in _LEFT_OK or prev in _DOUBLE_OPEN or prev in "‘"
     right_space = nxt.isspace()
     if ch in _DOUBLE_OPEN:
@@ -69,6 +73,11 @@ def _direction(text: str, pos: int, lo: int, hi: int) -> str | None:
     if not prev.isspace() and not nxt.isalnum():
         return "close"
     return None
+
+
+def mark_width(text: str, pos: int) -> int:
+    """Characters of the quote mark at ``pos``: 2 for ``''``, else 1."""
+    return 2 if text.startswith("''", pos) else 1
 
 
 def _decade(text: str, pos: int, hi: int) -> bool:
@@ -99,7 +108,7 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
             d = _direction(text, pos, lo, hi)
             if d is None:
                 continue
-            double = text[pos] not in "‘’"
+            double = text[pos] not in "‘’" or mark_width(text, pos) == 2
             if d == "open":
                 stack.append((pos, double))
                 continue
@@ -112,7 +121,7 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
             opener = stack[k][0]
             del stack[k:]
             if not stack:
-                a, b = _content(text, opener + 1, pos)
+                a, b = _content(text, opener + mark_width(text, opener), pos)
                 if a < b:
                     para_quotes.append(RawQuote(opener, pos, a, b, double))
                 last_close = -1
@@ -133,21 +142,24 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
                 carry = []
         if stack:
             opener, double = stack[0]
-            nxt_open = pi + 1 < len(paragraphs) and text[paragraphs[pi + 1].start] in '"“«'
+            nxt_open = pi + 1 < len(paragraphs) and (
+                text[paragraphs[pi + 1].start] in '"“«'
+                or mark_width(text, paragraphs[pi + 1].start) == 2
+            )
             if carry and opener == lo:
-                carry.append(_content(text, opener + 1, hi))
+                carry.append(_content(text, opener + mark_width(text, opener), hi))
                 if not nxt_open:
                     out.append(_joined(text, carry_open, None, carry))
                     carry = []
             elif double and last_close > opener:
-                a, b = _content(text, opener + 1, last_close)
+                a, b = _content(text, opener + mark_width(text, opener), last_close)
                 if a < b:
                     para_quotes.append(RawQuote(opener, last_close, a, b, True))
             elif double and nxt_open and (opener == lo or _starts_sentence(text, lo, opener)):
-                carry = [_content(text, opener + 1, hi)]
+                carry = [_content(text, opener + mark_width(text, opener), hi)]
                 carry_open = opener
             elif double and opener == lo:
-                a, b = _content(text, opener + 1, hi)
+                a, b = _content(text, opener + mark_width(text, opener), hi)
                 if a < b:
                     para_quotes.append(RawQuote(opener, None, a, b, True))
         para_quotes.sort(key=lambda q: q.open)
@@ -168,5 +180,6 @@ def _starts_sentence(text: str, lo: int, pos: int) -> bool:
 def _joined(text: str, opener: int, close: int | None, pieces: list[tuple[int, int]]) -> RawQuote:
     ps = tuple(p for p in pieces if p[0] < p[1])
     if not ps:
-        return RawQuote(opener, close, opener + 1, opener + 1, True)
+        w = mark_width(text, opener)
+        return RawQuote(opener, close, opener + w, opener + w, True)
     return RawQuote(opener, close, ps[0][0], ps[-1][1], True, ps if len(ps) > 1 else ())

@@ -15,12 +15,14 @@ import regex
 from ...resources import word_set
 from .lexicon import Lexicon
 
-__all__ = ["NounPhrase", "Tokens", "np_after", "np_before"]
+__all__ = ["NounPhrase", "Tokens", "described_np", "np_after", "np_before", "skip_lead"]
 
 # A word: letters/digits with inner apostrophes, dots or hyphens ("Sun-won", "U.S", "Korea’s"),
-# optionally a final dot; anything else that is not space is a one-character token.
+# optionally a final dot; ``''`` (a double quote mark) is one token; anything else that is not
+# space is a one-character token.
 _TOKEN = regex.compile(
-    r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|\S", regex.V1
+    r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|''|\S",
+    regex.V1,
 )
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
@@ -284,6 +286,35 @@ def np_after(
         ):
             np = attrs.evolve(np, role_first=j, role_last=k - 1, kind="person")
     return np
+
+
+def described_np(tok: Tokens, lex: Lexicon, start: int, ceiling: int) -> NounPhrase | None:
+    """A speaker described rather than named, after the cue: ``said one New Hampshire
+    Democrat`` / ``said a senior aide to the governor``: from a describer word ("a", "one",
+    "another", ...) to the next punctuation, at most ``MAX_NP`` words.
+    """
+    if start >= ceiling or tok.lower[start] not in lex.describers:
+        return None
+    hi = min(ceiling, start + MAX_NP + 1)
+    j = start + 1
+    while j < hi and tok.words[j].replace("-", "").replace("’", "").replace("'", "").isalnum():
+        j += 1
+    if j - start < 2 or (j < ceiling and j == hi):
+        return None  # no word after the describer, or no punctuation soon after
+    if j < ceiling and tok.words[j] not in (".", ",", ";", "!", "?", "(", "—", "–"):
+        return None
+    return NounPhrase(start + 1, j - 1, start, "group", start + 1, j - 1)
+
+
+def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int) -> int:
+    """The first token after sentence-opening connectives ("But", "However,", "In 2015")."""
+    j = s_lo
+    hi = min(len(tok), s_lo + MAX_NP)  # bounded: a run of connectives is not a sentence
+    while j < hi and (tok.lower[j] in lex.not_names and tok.lower[j] != "the"):
+        j += 1
+        if j < len(tok) and tok.words[j] == ",":
+            j += 1
+    return j
 
 
 def span_of(tok: Tokens, first: int, last: int) -> tuple[int, int]:
