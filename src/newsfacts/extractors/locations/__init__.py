@@ -48,16 +48,20 @@ class LocationExtractor:
         per_sentence = []
         for a, b in spans:
             toks = recognize.tokens(text, a, b)
+            if not toks:
+                continue
             found = list(recognize.mentions(text, toks, gaz))
-            filters.person_clues(text, toks, found, gaz, names)
-            per_sentence.append((a, b, toks, found))
+            if not found:
+                continue
+            covered = filters.covered_tokens(found)
+            filters.person_clues(text, toks, found, gaz, names, covered)
+            per_sentence.append((a, b, toks, found, covered))
 
         # Pass 2: filter, and learn the article's countries from unambiguous mentions.
         ctx = Context()
         kept: list[tuple[recognize.Mention, bool]] = []
-        for a, b, toks, found in per_sentence:
+        for a, b, toks, found, covered in per_sentence:
             junk = doc.in_boilerplate(a, b)
-            covered = filters.covered_tokens(found)
             for m in found:
                 if not filters.keep(m, toks, text, covered, gaz, names, a):
                     continue

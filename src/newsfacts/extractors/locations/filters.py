@@ -33,7 +33,12 @@ from .recognize import Mention, Token, context_words
 __all__ = ["DocNames", "keep"]
 
 _LETTER = regex.compile(r"\p{L}")
+#: A whole lower-case word (what "the article uses this word in lower case" looks for).
+_LOWER_WORD_SHAPE = regex.compile(r"\p{Ll}[\p{Ll}\p{M}]*+")
 _LOWER_WORD = regex.compile(r"(?<![\p{L}\p{N}.])\p{Ll}[\p{Ll}\p{M}]*+")
+_BEFORE_WORD = regex.compile(r"[\p{L}\p{N}.]")
+_MARK = regex.compile(r"\p{M}")
+_AFTER_WORD = regex.compile(r"[\p{Ll}\p{M}]")
 
 _POSS = ("'s", "’s")
 
@@ -53,7 +58,8 @@ class DocNames:
     """What the whole article says about names: lower-case words, surnames, person spans."""
 
     def __init__(self, text: str, people: Sequence[Fact]) -> None:
-        self.lower_words: frozenset[str] = frozenset(_LOWER_WORD.findall(text))
+        self._text = text
+        self._lower: dict[str, bool] = {}
         self.surnames: set[str] = set()
         self.person_spans: list[tuple[int, int]] = []
         for p in people:
@@ -67,20 +73,59 @@ class DocNames:
     def in_person(self, start: int, end: int) -> bool:
         return any(a <= start and end <= b for a, b in self.person_spans)
 
+    def in_lower_case(self, word: str) -> bool:
+        """True when the article has ``word`` as a whole lower-case word: a run of lower-case
+        letters (and marks) not preceded by a letter, digit or dot ("turkey", "reading")."""
+        hit = self._lower.get(word)
+        if hit is None:
+            hit = self._lower[word] = self._find_lower(word)
+        return hit
+
+    def _find_lower(self, word: str) -> bool:
+        if not _LOWER_WORD_SHAPE.fullmatch(word):
+            return False
+        text, n = self._text, len(word)
+        i = text.find(word)
+        while i >= 0:
+            if i > 0 and _MARK.match(text, i - 1):
+                # After a mark the word may sit inside a longer run: scan the whole article.
+                return word in frozenset(_LOWER_WORD.findall(text))
+            if (i == 0 or not _BEFORE_WORD.match(text, i - 1)) and not _AFTER_WORD.match(
+                text, i + n
+            ):
+                return True
+            i = text.find(word, i + 1)
+        return False
+
+
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    """Place-type, organisation, title and building words: never part of a personal name."""
+    ctx = context_words()
+    kinds = ("prefix", "org", "generic", "title", "suffix", "building")
+    return frozenset(w for kind in kinds for w in ctx.get(kind, frozenset()))
+
 
 def _is_name_word(tok: Token, gaz: Gazetteer, stop: frozenset[str]) -> bool:
     """A capitalised word that looks like part of a personal name: not a stop word, not a
     place-type or organisation word, not a possessive, and at most a small town's name."""
-    if not tok.upper or tok.text.isupper() or len(tok.text) < 2 or tok.text.endswith(_POSS):
+    if not tok.upper:
         return False
-    key = fold(tok.text)
-    if key in stop:
+    memo = gaz.name_word_memo if stop is gaz.stop else {}
+    hit = memo.get(tok.text)
+    if hit is None:
+        if len(memo) >= 100_000:
+            memo.clear()
+        hit = memo[tok.text] = _name_word(tok.text, gaz, stop)
+    return hit
+
+
+def _name_word(word: str, gaz: Gazetteer, stop: frozenset[str]) -> bool:
+    if word.isupper() or len(word) < 2 or word.endswith(_POSS):
         return False
-    ctx = context_words()
-    for kind in ("prefix", "org", "generic", "title", "suffix", "building"):
-        if tok.text in ctx.get(kind, frozenset()):
-            return False
-    return _town_only(gaz.lookup(tok.text), SMALL_TOWN)
+    if fold(word) in stop or word in _not_name_words():
+        return False
+    return _town_only(gaz.candidates(word), SMALL_TOWN)
 
 
 def _town_only(cands: Sequence[Candidate], limit: int | None = None) -> bool:
@@ -94,13 +139,21 @@ def _town_only(cands: Sequence[Candidate], limit: int | None = None) -> bool:
 
 
 def person_clues(
-    text: str, toks: Sequence[Token], found: Sequence[Mention], gaz: Gazetteer, names: DocNames
+    text: str,
+    toks: Sequence[Token],
+    found: Sequence[Mention],
+    gaz: Gazetteer,
+    names: DocNames,
+    covered: frozenset[int] | None = None,
 ) -> None:
-    """Record surnames this sentence reveals: "Title X", "Firstname X", "X said"."""
+    """Record surnames this sentence reveals: "Title X", "Firstname X", "X said".
+
+    ``covered`` is :func:`covered_tokens` of ``found`` when the caller has it already."""
     ctx = context_words()
     titles = ctx.get("title", frozenset())
     verbs = ctx.get("person_verb", frozenset())
-    covered = covered_tokens(found)
+    if covered is None:
+        covered = covered_tokens(found)
     for m in found:
         if m.generic is not None or m.first != m.last:
             continue
@@ -231,7 +284,7 @@ def keep(
             return False
         if key in gaz.stop:
             return False
-        if key in names.lower_words and not big:
+        if not big and names.in_lower_case(key):
             return False
         if key in names.surnames:
             return False

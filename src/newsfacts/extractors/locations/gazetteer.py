@@ -11,6 +11,7 @@ collapsed) to the places it can name. Names that must match exactly as written (
 
 from __future__ import annotations
 
+import gc
 import gzip
 import math
 import unicodedata
@@ -70,8 +71,22 @@ class Candidate(NamedTuple):
     suffixed: bool = False  # "Kursk region": the name says it is a region
 
 
+#: Memo of :func:`fold` (names recur across sentences and articles); cleared when full.
+_FOLDED: dict[str, str] = {}
+_FOLD_MEMO_SIZE = 100_000
+
+
 def fold(text: str) -> str:
     """The index key of a name: no diacritics, case-folded, one space, straight apostrophes."""
+    key = _FOLDED.get(text)
+    if key is None:
+        if len(_FOLDED) >= _FOLD_MEMO_SIZE:
+            _FOLDED.clear()
+        key = _FOLDED[text] = _fold(text)
+    return key
+
+
+def _fold(text: str) -> str:
     if text.isascii():
         s = text.casefold()
         if "  " not in s and not s.startswith(" ") and not s.endswith(" "):
@@ -111,6 +126,9 @@ class Gazetteer:
         self.regions: dict[str, Place] = {}
         self.stop: frozenset[str] = _res.word_set(f"{DATA}/stoplist.txt")
         self.max_tokens = 1
+        self._memo: dict[str, tuple[Candidate, ...]] = {}
+        #: Per-word memo of the person-name test in :mod:`.filters` (the gazetteer is fixed).
+        self.name_word_memo: dict[str, bool] = {}
         self._load()
 
     # -- building -------------------------------------------------------------------------
@@ -119,7 +137,7 @@ class Gazetteer:
             key = _WS.sub(" ", name.strip())
             self.exact.setdefault(key, []).append(cand)
         else:
-            key = fold(name)
+            key = _fold(name)
             if not key:
                 return
             lst = self.index.setdefault(key, [])
@@ -186,31 +204,49 @@ class Gazetteer:
                 for suf in REGION_SUFFIXES:
                     self._add(f"{base} {suf}", Candidate(p, True, suffixed=True))
 
+        # Cities: ~70,000 rows, so the loop does what ``_add`` would with no per-row calls
+        # (a new place cannot already be in the index, so there is nothing to merge).
         index = self.index
-        text = _read_gz("cities.tsv.gz")
-        lines = text.splitlines()
+        cities = self.cities
+        new = tuple.__new__
+        max_tokens = self.max_tokens
+        lines = _read_gz("cities.tsv.gz").splitlines()
         for line in lines[1:]:
             f = line.split("\t")
             gid = int(f[0])
-            cc = f[2]
-            p = Place(
-                name=f[1],
-                feature="city",
-                country_code=cc,
-                admin1=f"{cc}.{f[3]}",
-                geonameid=gid,
-                latitude=float(f[4]),
-                longitude=float(f[5]),
-                population=int(f[6]),
-                capital=capitals.get(cc) == f[1],
+            name, cc = f[1], f[2]
+            p = new(
+                Place,
+                (
+                    name,
+                    "city",
+                    cc,
+                    f"{cc}.{f[3]}",
+                    gid,
+                    float(f[4]),
+                    float(f[5]),
+                    int(f[6]),
+                    capitals.get(cc) == name,
+                ),
             )
-            self.cities[gid] = p
-            self._add(p.name, Candidate(p, True))
+            cities[gid] = p
+            if name.isascii():  # _fold's fast path, inline
+                key = name.casefold()
+                if "  " in key or key[:1] == " " or key[-1:] == " ":
+                    key = _fold(name)
+            else:
+                key = _fold(name)
+            if key:
+                index.setdefault(key, []).append(new(Candidate, (p, True, False, False)))
+                words = name.count(" ") + name.count("-") + 1
+                if words > max_tokens:
+                    max_tokens = words
             if f[7]:
                 # Alternate names are stored already folded and distinct from the name.
-                alt_cand = Candidate(p, False)
+                alt_cand = new(Candidate, (p, False, False, False))
                 for key in f[7].split("|"):
                     index.setdefault(key, []).append(alt_cand)
+        self.max_tokens = max_tokens
 
         for row in _res.read_table(f"{DATA}/regions.tsv"):
             p = Place(
@@ -235,7 +271,7 @@ class Gazetteer:
             if _is_exact(row["alias"]):
                 self._add(row["alias"], cand, exact=True)
             else:
-                key = fold(row["alias"])
+                key = _fold(row["alias"])
                 # A curated alias outranks whatever GeoNames lists under the same name.
                 self.index[key] = [cand, *(c for c in self.index.get(key, ()) if c.place != place)]
 
@@ -244,7 +280,7 @@ class Gazetteer:
             if place is None:
                 raise ValueError(f"demonym {row['demonym']!r}: unknown {row['target']!r}")
             for form in _demonym_forms(row["demonym"]):
-                key = fold(form)
+                key = _fold(form)
                 self.index[key] = [
                     Candidate(place, True, demonym=True),
                     *(c for c in self.index.get(key, ()) if not c.demonym),
@@ -257,6 +293,16 @@ class Gazetteer:
         if hit:
             return hit
         return self.index.get(fold(surface), [])
+
+    def candidates(self, surface: str) -> tuple[Candidate, ...]:
+        """:meth:`lookup` as a tuple, memoised per surface form (the hot path of recognition)."""
+        memo = self._memo
+        hit = memo.get(surface)
+        if hit is None:
+            if len(memo) >= _FOLD_MEMO_SIZE:
+                memo.clear()
+            hit = memo[surface] = tuple(self.lookup(surface))
+        return hit
 
     def has_exact(self, surface: str) -> bool:
         return surface in self.exact
@@ -294,4 +340,12 @@ def log_population(p: Place) -> float:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The process-wide gazetteer, built on first call."""
-    return Gazetteer()
+    # The build allocates some 300,000 long-lived tuples and no cycles: the cyclic garbage
+    # collector would only rescan the growing index again and again meanwhile.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return Gazetteer()
+    finally:
+        if enabled:
+            gc.enable()

@@ -49,8 +49,9 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
     offsets: capitalised words, initialisms ("U.S."), and the few lowercase words the rules read
     (connectors, region words, speech verbs). Other lowercase words are skipped; the gap between
     two tokens then holds them, so rules that need adjacent words see the break."""
+    new = tuple.__new__  # Token(...) without the Python-level constructor call
     return [
-        Token(m.start(), m.end(), w, w[0].isupper())
+        new(Token, (m.start(), m.end(), w, w[0].isupper()))
         for m in _token_pattern().finditer(text, start, end)
         for w in (m.group(),)
     ]
@@ -87,12 +88,14 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
     suffixes = ctx.get("suffix", frozenset())
     connectors = ctx.get("connector", frozenset())
     generics = ctx.get("generic", frozenset())
+    titles = ctx.get("title", frozenset())
+    stop = gaz.stop
     n = len(toks)
     # joinable[k]: token k follows token k-1 across a single space or hyphen.
     joinable = [False] * n
     for k in range(1, n):
-        gap = text[toks[k - 1].end : toks[k].start]
-        joinable[k] = gap == " " or gap == "-"
+        b = toks[k - 1].end
+        joinable[k] = toks[k].start == b + 1 and text[b] in " -"
     i = 0
     while i < n:
         tok = toks[i]
@@ -136,7 +139,7 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             i = found.last + 1
             continue
         # A capitalised run ending in a place-type word: "Royal Street", "Travis County".
-        if fold(tok.text) in gaz.stop or tok.text in context_words().get("title", ()):
+        if fold(tok.text) in stop or tok.text in titles:
             i += 1
             continue
         for g in range(i + 1, min(run, i + 4)):
@@ -170,11 +173,11 @@ def _lookup(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> Men
         hit = gaz.exact.get(surface + ".")
         if hit:
             return Mention(a, b + 1, surface + ".", tuple(hit), i, j - 1)
-    cands = gaz.lookup(surface)
+    cands = gaz.candidates(surface)
     if cands:
-        return Mention(a, b, surface, tuple(cands), i, j - 1)
+        return Mention(a, b, surface, cands, i, j - 1)
     if surface.endswith(_POSSESSIVE) and len(surface) > 3:
-        cands = gaz.lookup(surface[:-2])
+        cands = gaz.candidates(surface[:-2])
         if cands:
-            return Mention(a, b - 2, surface[:-2], tuple(cands), i, j - 1)
+            return Mention(a, b - 2, surface[:-2], cands, i, j - 1)
     return None
