@@ -200,6 +200,154 @@ def test_boilerplate_is_skipped(seed_facts: dict[str, newsfacts.ArticleFacts]) -
         assert not any(b.start < q.end and q.start < b.end for b in facts.boilerplate)
 
 
+# --- rules from the NewsQuant error analysis (sentences written for these tests) ----------
+
+
+def test_one_of_the_plural_counts_one() -> None:
+    q = one("She is one of the tallest players in the league.")
+    assert (q.value, q.entity) == (1, "player")
+    assert quantities("No one of note came.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("They began a three-year programme.", 3, "year"),
+        ("The car has a 250-hp engine.", 250, "horsepower"),
+        ("It comes with a 12-inch display.", 12, "inch"),
+        ("The 58-year-old driver was unhurt.", 58, "year of age"),
+        ("The tower is 41m tall.", 41, "metre"),
+        ("Each flat has 48m2 of floor space.", 48, "square metre"),
+        ("The sensor pitch is 410 μm.", 410, "micrometre"),
+        ("The guard averages 21.4 ppg this season.", 21.4, "point per game"),
+        ("The grid ran at 50.02 HZ overnight.", 50.02, "hertz"),
+        ("The Ferraris 710bhp engine roared.", 710, "brake horsepower"),
+        ("Its market share is 0.45 percent.", 0.45, "percent"),
+    ],
+)
+def test_attached_units(text: str, value: float, unit: str) -> None:
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+
+
+def test_multiplier_and_fold() -> None:
+    q = one("Exports grew more than fivefold.")
+    assert (q.value, q.unit, q.bound) == (5, "times", "more_than")
+    assert one("Demand is 3 times higher.").unit == "times"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The club paid 45 million pounds for the striker.", "GBP"),
+        ("Tickets cost 30 pounds each.", "GBP"),
+        ("The newborn weighed 7 pounds.", "pound-mass"),
+        ("They shipped 2 million pounds of grain.", "pound-mass"),
+        ("The deal was worth PS12.5m in total.", "GBP"),
+    ],
+)
+def test_pounds_money_or_weight(text: str, unit: str) -> None:
+    assert one(text).unit == unit
+
+
+def test_ps_before_lone_digit_is_not_money() -> None:
+    assert quantities("He bought a PS5 last week.") == []
+
+
+def test_rates_and_dated_amounts() -> None:
+    assert one("Revenue was $4.2 billion a year earlier.").unit == "USD"
+    assert one("The bid values the firm at 310 pence a share.").unit == "penny per share"
+    assert one("Plans start at 6.50 Canadian dollars per month.").unit == "CAD per month"
+
+
+def test_sub_prefix_is_a_bound_not_a_code() -> None:
+    q = one("Firms are racing to make sub-5 nanometre chips.")
+    assert (q.value, q.unit, q.bound) == (5, "nanometre", "less_than")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reviews of the iPad 10 were mixed.",
+        "The office is at 22 Harbour Road, near the port.",
+        "Units 4-6 Mill Lane were sold.",
+        "In 2022 many workers moved abroad.",
+        "On Apr 3 2021 local officials met.",
+        "Between 1500 and 1650 trade routes shifted.",
+        "Markets opened at 0930 GMT on Monday.",
+    ],
+)
+def test_more_non_quantities(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_year_before_a_level_is_not_a_range() -> None:
+    q = one("Sales rose in 2021 to 4.5 million units.")
+    assert (q.value, q.low, q.entity) == (4.5e6, None, "unit")
+
+
+def test_years_range_kept_when_measured() -> None:
+    q = one("Adults need 1800 - 2400 calories daily.")
+    assert (q.low, q.high) == (1800, 2400)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "unit"),
+    [
+        ("Analysts expect 3% to 4% growth.", 3, 4, "percent"),
+        ("Wages will increase between 2% and 3% next year.", 2, 3, "percent"),
+        ("The range is from 300 km to 420 km.", 300, 420, "kilometre"),
+    ],
+)
+def test_ranges_with_unit_on_both_figures(text: str, low: float, high: float, unit: str) -> None:
+    q = one(text)
+    assert (q.low, q.high, q.bound, q.unit) == (low, high, "range", unit)
+
+
+def test_level_after_change_inherits_the_change() -> None:
+    qs = quantities("Shares climbed 6% to 41.20 euros.")
+    assert [(q.value, q.change) for q in qs] == [(6, "increase"), (41.2, "increase")]
+    assert all(q.low is None for q in qs)
+
+
+def test_restated_amount_inherits_bound_and_change() -> None:
+    qs = quantities("Futures were down 12 points, or 0.3%, at noon.")
+    assert [q.change for q in qs] == ["decrease", "decrease"]
+    qs = quantities("The drone flew more than 80 kilometres (50 miles).")
+    assert [q.bound for q in qs] == ["more_than", "more_than"]
+
+
+@pytest.mark.parametrize(
+    ("text", "change"),
+    [
+        ("The chain hopes to grow revenue by 12 per cent.", "increase"),
+        ("Forecasts were revised downward by 0.4 points.", "decrease"),
+        ("The defence gave up 410 passing yards.", None),
+    ],
+)
+def test_more_change_cues(text: str, change: str | None) -> None:
+    assert one(text).change == change
+
+
+def test_to_a_level_from_another() -> None:
+    q = one("Output slipped to 9,200 tonnes from 9,850 tonnes.")
+    assert (q.value, q.previous, q.change) == (9200, 9850, "decrease")
+    assert q.text == "9,200 tonnes from 9,850 tonnes"
+    q = one("Staff numbers fell to 420 workers from 515 workers.")
+    assert (q.value, q.previous, q.entity) == (420, 515, "worker")
+
+
+def test_overlong_digit_run_is_not_a_quantity() -> None:
+    assert quantities("Code " + "7" * 400 + " was sent.") == []
+
+
+def test_currency_mark_after_a_figure_is_not_the_next_ones() -> None:
+    qs = quantities("Fees are 30 rmb 25 for students.")
+    assert qs[0].unit == "CNY"
+    assert qs[1].unit is None
+
+
 # --- generated phrases ---------------------------------------------------------------------
 
 _FORMATS: list[tuple[str, float]] = [

@@ -43,6 +43,9 @@ def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
     pat = regex.compile(
         rf"(?:(?<![^\W\d_])(?P<verb>{_alt(word_verbs)})"
         rf"(?:[ \u00a0]++(?:{_alt(fillers)})){{0,3}}+[ \u00a0]++"
+        # "grow sales by 35%", "cut its forecast by 2%": an object between the verb and "by"
+        rf"|(?<![^\W\d_])(?P<verb>{_alt(word_verbs)})"
+        rf"(?:[ \u00a0]++(?!by\b)[^\W\d_][\w'’\-]{{0,20}}+){{1,3}}+[ \u00a0]++by[ \u00a0]++"
         rf"|(?<![\w.,])(?P<verb>\+))$",
         regex.V1 | regex.IGNORECASE,
     )
@@ -63,7 +66,14 @@ def find_bound(before: str) -> tuple[str, int] | None:
 def find_change(before: str) -> tuple[str, int] | None:
     """``(change, length)`` when ``before`` ends with a change verb (and fillers)."""
     pat, verbs = _change_regex()
-    m = pat.search(before[-WINDOW:])
+    window = before[-WINDOW:]
+    m = pat.search(window)
     if m is None:
         return None
-    return verbs[m.group("verb").lower()], len(m.group(0))
+    verb = m.group("verb").lower()
+    if verb == "up" or verb == "down":
+        # "gave up 517 yards", "broke down 3 ways": part of a phrasal verb, not a change
+        prev = regex.search(r"([^\W\d_]++)[ \u00a0]++$", window[: m.start()])
+        if prev is not None and prev.group(1).lower() in words("phrasal_up_down.txt"):
+            return None
+    return verbs[verb], len(m.group(0))

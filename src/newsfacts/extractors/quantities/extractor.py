@@ -18,6 +18,7 @@ Offsets always index the article text.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from typing import ClassVar
 
@@ -29,7 +30,7 @@ from ...extractor import FactsSoFar
 from ...model import Fact, Quantity
 from . import cues, filters
 from .entity import head_noun, lemma
-from .numbers import Figure, read_number
+from .numbers import Figure, number_word_value, read_number
 from .scan import Token, has_candidate, tokenize
 from .units import UnitTables, currency_code, tables
 
@@ -42,6 +43,8 @@ _NUMBER_OF = regex.compile(
     regex.V1 | regex.IGNORECASE,
 )
 _TIME_WORDS = frozenset({"day", "week", "month", "year", "hour", "minute", "second", "quarter"})
+#: "$1.17 billion a year earlier": the time word dates the figure, it is not a rate
+_NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prior", "previously"})
 _METRE_AFTER = frozenset({"long", "high", "wide", "tall", "deep", "away", "across", "-long"})
 
 
@@ -84,12 +87,30 @@ def _unit_after(
     m = t.suffix_currency.match(rest)
     if m is not None:
         new_end = end + m.end()
-        return currency_code(t, m.group("cur")), new_end, _index_after(tokens, stop, new_end)
+        j = _index_after(tokens, stop, new_end)
+        # "8.99 Australian dollars per month"
+        return _per(t, sent, tokens, j, currency_code(t, m.group("cur")))
+    n = len(tokens)
     if fig.lower_m:
-        nxt = tokens[stop] if stop < len(tokens) else None
+        nxt = tokens[stop] if stop < n else None
+        if nxt is not None and nxt.kind == "num" and nxt.start == end and nxt.text in ("2", "3"):
+            # "32m2": square metres (the figure is corrected by the caller)
+            unit = "square metre" if nxt.text == "2" else "cubic metre"
+            return unit, nxt.end, stop + 1
         if nxt is None or nxt.kind != "word" or nxt.text.lower() in _METRE_AFTER:
             return "metre", end, stop  # "37m long": the "m" was a metre, not a million
-    n = len(tokens)
+    if (
+        stop + 1 < n
+        and tokens[stop].text in ("-", "‑")
+        and tokens[stop].start == end
+        and tokens[stop + 1].kind == "word"
+        and tokens[stop + 1].start == tokens[stop].end
+    ):
+        # "a 185-hp engine", "an 8-inch screen", "a 65-year-old": a unit hyphenated to the figure
+        w = tokens[stop + 1].text
+        hyph = t.surfaces.get(w.lower()) or t.symbols.get(w)
+        if hyph is not None:
+            return hyph, tokens[stop + 1].end, stop + 2
     if stop < n:
         tok = tokens[stop]
         # a unit symbol glued to the figure or one space away: "5.5kWh", "50mph", "5 W"
@@ -113,7 +134,10 @@ def _unit_after(
                 continue
             phrase = sent[tokens[stop].start : last.end].lower()
             if phrase in t.surfaces and tokens[stop].start - end <= 1:
-                return _per(t, sent, tokens, stop + k, t.surfaces[phrase])
+                unit = t.surfaces[phrase]
+                if unit == "pound-mass" and _money_pounds(sent, tokens, stop + k, fig, end):
+                    unit = "GBP"
+                return _per(t, sent, tokens, stop + k, unit)
     return None, end, stop
 
 
@@ -126,9 +150,28 @@ def _per(
     if j + 1 < n and tokens[j].text.lower() in ("per", "a", "an", "/"):
         nxt = tokens[j + 1].text.lower()
         den = t.surfaces.get(nxt) or t.symbols.get(tokens[j + 1].text)
-        if den is not None and (tokens[j].text.lower() != "a" or den in _TIME_WORDS):
+        if den is None and nxt == "share" and (unit.isupper() or unit in ("penny", "cent")):
+            den = "share"  # "470 pence a share", "$1.20 per share"
+        after = tokens[j + 2].text.lower() if j + 2 < n else ""
+        if (
+            den is not None
+            and (tokens[j].text.lower() != "a" or den in _TIME_WORDS or den == "share")
+            and after not in _NOT_RATE_AFTER
+        ):
             return f"{unit} per {den}", tokens[j + 1].end, j + 2
     return unit, end, j
+
+
+def _money_pounds(sent: str, tokens: list[Token], j: int, fig: Figure, end: int) -> bool:
+    """ "361 million pounds", "paid 40 pounds": pounds sterling, not pounds of weight."""
+    from ._data import words
+
+    if j < len(tokens) and tokens[j].text.lower() == "of":
+        return False  # "5 million pounds of beef"
+    if fig.scaled:
+        return True
+    before = sent[max(0, end - 80) : end].lower()
+    return not words("money_context.txt").isdisjoint(regex.findall(r"[a-z]++", before))
 
 
 def _index_after(tokens: list[Token], j: int, offset: int) -> int:
@@ -162,10 +205,39 @@ def extract_sentence(sent: str) -> list[_Found]:
             i += 1
             continue
         found, nxt = _read_at(t, sent, tokens, i, masked, out)
+        if found is not None and not _finite(found):
+            found = None  # a 400-digit run is no quantity (and would not serialize)
         if found is not None:
-            out.append(found)
+            if out and _to_from(sent, out[-1], found):
+                # "narrowed to 138,285 lots from 212,577 lots": one change, the old level last
+                last = out[-1]
+                last.previous, last.end = found.value, found.end
+            else:
+                out.append(found)
         i = max(nxt, i + 1)
     return out
+
+
+def _finite(f: _Found) -> bool:
+    return all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high, f.previous))
+
+
+_TO_END = regex.compile(r"(?<![^\W\d_])to[ \u00a0]++$", regex.V1 | regex.IGNORECASE)
+_FROM = regex.compile(r"[ \u00a0]++from[ \u00a0]++", regex.V1 | regex.IGNORECASE)
+
+
+def _to_from(sent: str, a: _Found, b: _Found) -> bool:
+    """ "<change verb> to A from B" with the same unit and entity."""
+    return (
+        a.change is not None
+        and a.previous is None
+        and a.bound == "exact"
+        and b.bound == "exact"
+        and a.unit == b.unit
+        and (b.entity is None or a.entity == b.entity)
+        and _FROM.fullmatch(sent, a.end, b.start) is not None
+        and _TO_END.search(sent, max(0, a.start - 4), a.start) is not None
+    )
 
 
 def _read_at(
@@ -178,13 +250,35 @@ def _read_at(
 ) -> tuple[_Found | None, int]:
     fig = read_number(tokens, i)
     if fig is None:
-        return None, i + 1
+        hyph = _number_word_unit(t, tokens, i)
+        if hyph is not None:
+            pre = sent[max(0, hyph.start - cues.WINDOW) : hyph.start]
+            bd = cues.find_bound(pre)
+            if bd is not None:
+                hyph.bound, hyph.start = bd[0], hyph.start - bd[1]
+                pre = pre[: len(pre) - bd[1]]
+            chg = cues.find_change(pre)
+            hyph.change = chg[0] if chg is not None else None
+        return hyph, i + 1
     n = len(tokens)
     start = tokens[fig.first].start
     end = tokens[fig.stop - 1].end
-    if fig.kind == "words" and fig.value == 1 and not fig.scaled and not _one_counts(tokens, fig):
-        return None, fig.stop
+    if fig.kind == "words" and fig.value == 1 and not fig.scaled:
+        one_of = _one_of(tokens, fig)
+        if one_of is not None:
+            return one_of
+        if not _one_counts(tokens, fig):
+            return None, fig.stop
     cur = _prefix_currency(t, sent, start) if fig.kind == "digits" else None
+    if (
+        cur is not None
+        and fig.plain_int
+        and fig.value < 10
+        and sent[cur[1] : start].strip() == "PS"
+    ):
+        cur = None  # "PS4" is a console, not 4 pounds
+    if cur is not None and so_far and so_far[-1].end > cur[1]:
+        cur = None  # "10 rmb 20": the mark is the unit of the figure before
     unit: str | None = None
     span_start = start
     if cur is not None:
@@ -260,10 +354,34 @@ def _read_at(
             if lo * mult <= hi:
                 lo *= mult
         dash = tokens[stop].text in ("-", "–", "—")
+        measured = _measured_after(t, sent, tokens, second)
+        if fig.plain_int and second.plain_int and filters.is_address(tokens, second.stop):
+            return None, second.stop
+        if (
+            fig.plain_int
+            and filters.is_year_like(tokens, fig.first, fig.value)
+            and filters.year_context(tokens, fig.first)
+            and not (second.plain_int and filters.is_year_like(tokens, second.first, second.value))
+        ):
+            # "rose 60% in 2018 to 3.9 million": a year, then the figure on its own
+            return None, fig.stop
+        if (
+            fig.plain_int
+            and second.plain_int
+            and filters.is_year_like(tokens, fig.first, fig.value)
+            and filters.is_year_like(tokens, second.first, second.value)
+            and not measured
+        ):
+            return None, second.stop  # "between 1600 and 1900": a span of years
         # "2014-15", "16-18 Industrial Avenue" (dash joins years/addresses), "8 to 13" after a month
         if filters.is_day_of_month(tokens, fig.first, fig.stop, fig.value):
             return None, second.stop
-        if dash and fig.plain_int and filters.is_year_like(tokens, fig.first, fig.value):
+        if (
+            dash
+            and fig.plain_int
+            and filters.is_year_like(tokens, fig.first, fig.value)
+            and not measured
+        ):
             return None, second.stop
         found.low, found.high = lo, hi
         found.value = lo
@@ -275,10 +393,17 @@ def _read_at(
         fig_for_unit = fig
         if fig.kind == "digits" and filters.is_day_of_month(tokens, fig.first, fig.stop, fig.value):
             return None, fig.stop
+        if fig.plain_int and found.unit is None and filters.is_address(tokens, fig.stop):
+            return None, fig.stop
 
     # unit after the figure
     if found.unit is None:
         u, uend, ustop = _unit_after(t, sent, tokens, stop, fig_for_unit, end)
+        if u is not None and fig_for_unit.lower_m and u.endswith("metre"):
+            # "37m", "32m2": the attached "m" was read as a million
+            found.value /= 1e6
+            found.low = None if found.low is None else found.low / 1e6
+            found.high = None if found.high is None else found.high / 1e6
         if u is not None:
             found.unit = u
             end = uend
@@ -290,6 +415,15 @@ def _read_at(
             found.unit = u2
             end = tokens[j2 - 1].end
             stop = j2
+
+    # "5% to 10%", "between 5% and 6%", "from 252 miles to 287 miles": the unit on both figures
+    if second is None and found.unit is not None and fig.kind == "digits" and stop + 1 < n:
+        joined = _second_with_unit(t, sent, tokens, fig, stop, found.unit, masked, span_start)
+        if joined is not None:
+            second, stop, end = joined
+            from_to = _word_before(tokens, fig.first) == "from"
+            found.low, found.high = found.value, second.value
+            found.bound = "range"
 
     # the counted thing
     count_is_one = found.value == 1 and found.bound != "range"
@@ -320,11 +454,17 @@ def _read_at(
         fig.kind == "digits"
         and fig.plain_int
         and found.unit is None
+        and found.bound != "range"
         and filters.is_year_like(tokens, fig.first, fig.value)
-        and (found.entity is None or filters.year_context(tokens, fig.first))
-        and head is None
     ):
-        return None, stop
+        context = filters.year_context(tokens, fig.first)
+        if (
+            (head is None and (found.entity is None or context))
+            or filters.strong_year_context(tokens, fig.first)
+            # "in 2021 most people": the noun is not right after the figure
+            or (context and head is not None and head[0] != fig.stop)
+        ):
+            return None, stop
 
     # cues before the figure
     pre_text = sent[max(0, span_start - cues.WINDOW) : span_start]
@@ -350,9 +490,91 @@ def _read_at(
             found.change = ch[0]
     if sign_change is not None and found.change is None:
         found.change = sign_change
+    if so_far and found.change is None and b is None:
+        _inherit_cues(sent, so_far[-1], found, span_start)
     found.start = span_start
     found.end = end
     return found, stop
+
+
+def _measured_after(t: UnitTables, sent: str, tokens: list[Token], fig: Figure) -> bool:
+    """A unit or a counted plural noun right after ``fig``: "2000-2500 calories" are no years."""
+    end = tokens[fig.stop - 1].end
+    if _unit_after(t, sent, tokens, fig.stop, fig, end)[0] is not None:
+        return True
+    head = head_noun(tokens, fig.stop, False)
+    return head is not None and head[0] == fig.stop
+
+
+def _second_with_unit(
+    t: UnitTables,
+    sent: str,
+    tokens: list[Token],
+    fig: Figure,
+    stop: int,
+    unit: str,
+    masked: list[tuple[int, int]],
+    span_start: int,
+) -> tuple[Figure, int, int] | None:
+    """The second figure of a range with a unit after each figure: ``(fig, stop, end)``."""
+    n = len(tokens)
+    sep = tokens[stop].text.lower()
+    before = _word_before(tokens, fig.first)
+    if not (sep in _RANGE_SEP or (sep == "and" and before == "between")):
+        return None
+    # "rose 8% to 10%": the level after a change, not a range
+    pre = sent[max(0, span_start - cues.WINDOW) : span_start]
+    if sep == "to" and before not in ("from", "between") and cues.find_change(pre) is not None:
+        return None
+    k = stop + 1
+    k2 = k
+    while k2 < n and k2 < k + 3 and tokens[k2].kind != "num":
+        k2 += 1
+    if k2 >= n or tokens[k2].kind != "num" or _masked(masked, tokens[k2].start, tokens[k2].end):
+        return None
+    if k2 > k:
+        m = t.prefix_currency.search(sent[tokens[k].start : tokens[k2].start])
+        if m is None or m.start() != 0 or currency_code(t, m.group("cur")) != unit.split(" ")[0]:
+            return None
+    cand = read_number(tokens, k2)
+    if cand is None or cand.kind != "digits":
+        return None
+    end = tokens[cand.stop - 1].end
+    if k2 > k:
+        u2, stop2 = _rate(t, sent, tokens, cand.stop, unit.split(" ")[0])
+        end2 = tokens[stop2 - 1].end
+    else:
+        u2, end2, stop2 = _unit_after(t, sent, tokens, cand.stop, cand, end)
+    if u2 != unit:
+        return None
+    if before != "from" and not fig.value < cand.value:
+        return None
+    return cand, stop2, end2
+
+
+_LEVEL_AFTER = regex.compile(r"[ \u00a0]*+to[ \u00a0]*+", regex.V1 | regex.IGNORECASE)
+_RESTATED = regex.compile(
+    r"[ \u00a0]*+(?:,[ \u00a0]*+)?+(?:or|\(|\(or|/|,[ \u00a0]*+or)[ \u00a0]*+", regex.V1
+)
+
+
+def _inherit_cues(sent: str, prev: _Found, found: _Found, start: int) -> None:
+    """Cues that carry over from the figure just before.
+
+    "rose 8% to 99.20 yuan": the level reached by a change has that change too;
+    "up 0.25 points, or 0.01%", "more than 100 km (60 miles)", "224 kW / 300 PS": the same amount
+    restated has the bound and change of the first.
+    """
+    if prev.end > start:
+        return
+    between = sent[prev.end : start]
+    if prev.change is not None and prev.previous is None and _LEVEL_AFTER.fullmatch(between):
+        found.change = prev.change
+        return
+    if _RESTATED.fullmatch(between):
+        found.change = prev.change
+        if found.bound == "exact" and prev.bound != "range":
+            found.bound = prev.bound
 
 
 def fig_kind_token(fig: Figure) -> str:
@@ -365,6 +587,43 @@ def _word_before(tokens: list[Token], i: int) -> str:
     while j >= 0 and tokens[j].kind == "sym":
         j -= 1
     return tokens[j].text.lower() if j >= 0 else ""
+
+
+_DETERMINERS = frozenset(
+    {"the", "its", "his", "her", "their", "my", "our", "your", "these", "those"}
+)
+
+
+def _one_of(tokens: list[Token], fig: Figure) -> tuple[_Found, int] | None:
+    """ "one of the largest dinosaurs": a count of one, of the plural noun in the run after."""
+    n = len(tokens)
+    k = fig.stop
+    if k + 2 >= n or tokens[k].text.lower() != "of":
+        return None
+    if tokens[k + 1].text.lower() not in _DETERMINERS:
+        return None
+    head = head_noun(tokens, k + 2, count_is_one=False)
+    if head is None:
+        return None
+    start = tokens[fig.first].start
+    return _Found(start, tokens[head[0]].end, 1.0, entity=head[1]), head[0] + 1
+
+
+def _number_word_unit(t: UnitTables, tokens: list[Token], i: int) -> _Found | None:
+    """ "a five-year journey", "a two-day visit": a number word hyphenated to a unit."""
+    tok = tokens[i]
+    if tok.kind != "word" or ("-" not in tok.text and not tok.text.lower().endswith("fold")):
+        return None
+    low = tok.text.lower()
+    if low.endswith("fold") and "-" not in low:
+        head, tail = low[:-4], "fold"  # "sixfold"
+    else:
+        head, _, tail = low.partition("-")
+    value = number_word_value(head)
+    unit = t.surfaces.get(tail)
+    if value is None or unit is None:
+        return None
+    return _Found(tok.start, tok.end, value, unit=unit)
 
 
 def _one_counts(tokens: list[Token], fig: Figure) -> bool:

@@ -20,7 +20,14 @@ import regex
 from ._data import words
 from .scan import Token
 
-__all__ = ["in_code", "is_day_of_month", "is_year_like", "masked_spans"]
+__all__ = [
+    "in_code",
+    "is_address",
+    "is_day_of_month",
+    "is_year_like",
+    "masked_spans",
+    "strong_year_context",
+]
 
 _MASK = regex.compile(
     r"(?:https?://|www\.)[^\s<>\"]{1,300}+"
@@ -32,6 +39,8 @@ _MASK = regex.compile(
     r"|(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?+(?:\.\d{1,3})?+"
     r"(?:[ \u00a0]?+(?i:[ap]\.?m\.?)(?![\w]))?+"
     r"|(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?+[ \u00a0]?+(?i:[ap]\.m\.|am|pm)(?![\w])"
+    # "0401 GMT": a four-digit clock time with a time zone
+    r"|(?<![\w.,:])[0-2]\d[0-5]\d[ \u00a0]?+(?:GMT|UTC|BST|CET|CEST|EDT|EST|CDT|CST|PDT|PST|JST)\b"
     # numeric dates: 2024-10-23, 10/23/2024, 23.10.2024
     r"|(?<![\w.,/\-])\d{4}-\d{1,2}-\d{1,2}(?![\w])"
     r"|(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])",
@@ -40,7 +49,9 @@ _MASK = regex.compile(
 
 
 # every masked form holds one of these: a cheap test that skips the full pattern
-_MASK_HINT = regex.compile(r"[:@/]|www\.|\d[\-. ]\d|\d[ \u00a0]?+[aApP]\.?[mM]|\+\d")
+_MASK_HINT = regex.compile(
+    r"[:@/]|www\.|\d[\-. ]\d|\d[ \u00a0]?+[aApP]\.?[mM]|\+\d|\d[ \u00a0]?+[GUBCEPJ][MTSED]"
+)
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
@@ -70,6 +81,34 @@ def is_year_like(tokens: list[Token], first: int, value: float) -> bool:
     return 1000 <= value <= 2100 and len(tokens[first].text) == 4
 
 
+def strong_year_context(tokens: list[Token], first: int) -> bool:
+    """A month or a day number right before: "Mar 9 2018", "May 2019" are dates in any case."""
+    before = _word(tokens, first - 1)
+    if before == "," and first >= 2:
+        before = _word(tokens, first - 2)
+    prev = tokens[first - 1] if first >= 1 else None
+    return before in words("months.txt") or (
+        prev is not None
+        and prev.kind == "num"
+        and prev.text.isdigit()
+        and 1 <= int(prev.text) <= 31
+        and _word(tokens, first - 2) in words("months.txt")
+    )
+
+
+def is_address(tokens: list[Token], stop: int) -> bool:
+    """ "16-18 Industrial Avenue", "10 Downing Street": the figure is a street number."""
+    streets = words("street_words.txt")
+    j = stop
+    while j < len(tokens) and j < stop + 4 and tokens[j].kind == "word":
+        if not tokens[j].text[:1].isupper():
+            return False
+        if j > stop and tokens[j].text.lower().rstrip(".") in streets:
+            return True
+        j += 1
+    return False
+
+
 def year_context(tokens: list[Token], first: int) -> bool:
     """The word before the figure makes it a year ("in 2019", "since 2013", "May 2019")."""
     before = _word(tokens, first - 1)
@@ -95,15 +134,23 @@ def in_code(tokens: list[Token], first: int, sentence_start_index: int = 0) -> b
             return True
         if prev.text in ("-", "‑") and first >= 2:
             before = tokens[first - 2]
+            if before.text.lower() == "sub":
+                return False  # "sub-7 nanometre": a bound, not a code
             if before.end == prev.start and before.kind in ("word", "num"):
                 return True
         if prev.text == "." and first >= 2 and tokens[first - 2].kind == "word":
             return tokens[first - 2].end == prev.start and tokens[first - 2].text[:1].isupper()
         if prev.text in ("#", "№"):
             return True
+    nxt = tokens[first + 1] if first + 1 < len(tokens) else None
+    if nxt is not None and nxt.kind == "word" and nxt.start == tok.end:
+        return False  # "640bhp", "5.2kWh": a figure glued to its unit is a measure
     if prev.kind == "word":
         w = prev.text.lower()
-        if w in words("code_words.txt"):
+        if w in words("code_words.txt") and "." not in tok.text:
+            return True
+        # "iPhone 11", "eBay 2": a product name written in camel case
+        if prev.text[:1].islower() and not prev.text.islower() and "-" not in prev.text:
             return True
         # "Boeing 737", "Apple Watch 5", "S&P 500": a capitalised word right before a bare
         # whole number (not the first word of the sentence, not a month)

@@ -15,7 +15,7 @@ import attrs
 from ._data import table
 from .scan import Token
 
-__all__ = ["Figure", "read_number"]
+__all__ = ["Figure", "number_word_value", "read_number"]
 
 
 @attrs.frozen
@@ -54,6 +54,12 @@ def _tables() -> _Tables:
         for r in table("vague.tsv")
     }
     return _Tables(words, exact, anycase, vague)
+
+
+def number_word_value(word: str) -> float | None:
+    """The value of a single number word below a hundred ("five", "twelve", "twenty")."""
+    w = _tables().words.get(word)
+    return w[0] if w is not None and w[1] != "scale" else None
 
 
 def _adjacent(a: Token, b: Token) -> bool:

@@ -58,4 +58,6 @@ def has_candidate(sentence: str) -> bool:
     """
     if _DIGIT.search(sentence) is not None:
         return True
-    return not _number_names().isdisjoint(_LETTERS.findall(sentence.lower()))
+    low = sentence.lower()
+    # "sixfold" is one word; the number names are whole words
+    return not _number_names().isdisjoint(_LETTERS.findall(low)) or "fold" in low

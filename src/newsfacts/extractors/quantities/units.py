@@ -122,6 +122,9 @@ def tables() -> UnitTables:
         for symbol in unit.get("symbols", []):
             if symbol not in stop:
                 symbols.setdefault(symbol, name)
+                # the micro sign and the Greek mu look alike and are both written: "352 μm"
+                if "\u00b5" in symbol:
+                    symbols.setdefault(symbol.replace("\u00b5", "\u03bc"), name)
     for row in table("extra_units.tsv"):
         surfaces[row["surface"]] = row["unit"]
     max_words = max(len(s.split()) for s in surfaces)
