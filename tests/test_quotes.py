@@ -404,3 +404,70 @@ def test_partial_quote_after_a_non_verb_is_not_attributed() -> None:
     # the word after the name is a preposition: the quoted title is nobody's words
     text = "Nora Quist of the “Clean Harbour” group arrived early."
     assert quotes_of(text) == []
+
+
+# -- tokens (the text layer the scanners share) -----------------------------------------------
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet="Ab. ,’'“”\"-1é\n", max_size=60))
+def test_token_offsets_cover_their_words(text: str) -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    tok = Tokens(text)
+    assert len(tok.starts) == len(tok.ends) == len(tok.words) == len(tok.lower)
+    for a, b, w, lw in zip(tok.starts, tok.ends, tok.words, tok.lower):
+        assert text[a:b] == w
+        assert lw == w.lower()
+    assert tok.starts == sorted(tok.starts)
+
+
+def test_sentence_final_dot_is_its_own_token_but_abbreviations_keep_it() -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    tok = Tokens("Gov. Ann Lee met the U.S. envoy and left.")
+    assert "Gov." in tok.words and "U.S." in tok.words
+    assert tok.words[-2:] == ["left", "."]
+
+
+# -- beliefs, findings and evaluations as indirect attributions --------------------------------
+def test_poll_finding_and_criticism_are_attributions() -> None:
+    text = (
+        "The Harlow County poll showed most voters oppose the new bridge toll.\n\n"
+        "Mayor Dana Whitcombe criticized the council for raising fees twice in one year."
+    )
+    qs = quotes_of(text)
+    q = find(qs, "most voters oppose")
+    assert q.kind == "indirect"
+    assert q.text == "most voters oppose the new bridge toll"
+    q2 = find(qs, "the council for raising")
+    assert q2.speaker == "Dana Whitcombe"
+    assert q2.cue == "criticized"
+
+
+def test_noun_plan_is_not_a_cue() -> None:
+    text = "The city unveiled the new harbour plan after a long meeting on the waterfront."
+    assert quotes_of(text) == []
+
+
+def test_time_phrase_after_the_cue_is_not_content() -> None:
+    text = "Senator Ivo Marsh said on Friday he would vote against the harbour budget."
+    q = find(quotes_of(text), "harbour budget")
+    assert q.text == "he would vote against the harbour budget"
+    assert q.speaker == "Ivo Marsh"
+
+
+def test_described_subject_before_the_cue() -> None:
+    text = "Forty-two percent said they would back the school levy in November."
+    q = find(quotes_of(text), "school levy")
+    assert q.text == "they would back the school levy in November"
+    assert q.speaker_start == 0
+
+
+def test_attribution_inside_a_sentence_keeps_both_halves() -> None:
+    text = (
+        "The ferry line lost money for a third year, the Harbour Gazette reported, "
+        "despite a rise in summer fares."
+    )
+    q = find(quotes_of(text), "ferry line lost")
+    assert q.start == 0
+    assert q.text.endswith("despite a rise in summer fares")
+    assert q.speaker == "Harbour Gazette"

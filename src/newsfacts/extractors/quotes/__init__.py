@@ -138,14 +138,18 @@ def _later_mentions(tok: Tokens, resolver: Resolver, people: dict[tuple[int, int
     for _, e in covered:
         reach.append(max(e, reach[-1]) if reach else e)
     text = tok.text
-    i = 0
+    by_token = resolver.by_token
     n = len(words)
-    while i < n:
+    i = 0
+    for c in [c for c, w in enumerate(words) if w in by_token]:
+        if c < i:
+            continue
+        i = c
         w = words[i]
-        if not is_cap(w) or w not in resolver.by_token:
+        if not is_cap(w):
             i += 1
             continue
-        name = resolver.by_token[w]
+        name = by_token[w]
         j = i
         while j + 1 < n and is_cap(words[j + 1]) and resolver.by_token.get(words[j + 1]) == name:
             j += 1

@@ -27,7 +27,7 @@ from .tokens import (
     skip_lead,
 )
 
-__all__ = ["attribute_direct", "cue_at"]
+__all__ = ["attribute_direct", "cue_at", "cue_indexes"]
 
 _OPEN_MARKS = frozenset(("“", '"', "«", "‘", "„", "”", "''"))
 _MIN_WORDS_UNATTRIBUTED = 4
@@ -42,14 +42,38 @@ _DESCRIBED_MAX = 8
 
 def cue_at(tok: Tokens, lex: Lexicon, i: int) -> int:
     """Number of tokens of a cue starting at token ``i`` (0 when there is none)."""
+    cues = tok.cues
+    if cues is None:
+        cues = tok.cues = _cue_map(tok, lex)
+    return cues.get(i, 0)
+
+
+def cue_indexes(tok: Tokens, lex: Lexicon) -> list[int]:
+    """Every token where a cue starts, in order."""
+    cues = tok.cues
+    if cues is None:
+        cues = tok.cues = _cue_map(tok, lex)
+    return list(cues)
+
+
+def _cue_map(tok: Tokens, lex: Lexicon) -> dict[int, int]:
+    """Cue length at every token where a cue starts (one pass over the article)."""
     lower = tok.lower
-    w = lower[i]
-    if tok.words[i][:1].isupper() and w != "according":
-        return 0  # "States", "Post": a name, not a verb
-    for phrase in lex.multiword:
-        if w == phrase[0] and tuple(lower[i : i + len(phrase)]) == phrase:
-            return len(phrase)
-    return 1 if w in lex.cue_forms else 0
+    words = tok.words
+    firsts = lex.cue_firsts
+    out: dict[int, int] = {}
+    for i in [i for i, w in enumerate(lower) if w in firsts]:
+        w = lower[i]
+        if words[i][:1].isupper() and w != "according":
+            continue  # "States", "Post": a name, not a verb
+        n = 1 if w in lex.cue_forms else 0
+        for phrase in lex.multiword:
+            if w == phrase[0] and tuple(lower[i : i + len(phrase)]) == phrase:
+                n = len(phrase)
+                break
+        if n:
+            out[i] = n
+    return out
 
 
 def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | None:

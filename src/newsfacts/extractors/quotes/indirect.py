@@ -17,11 +17,11 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...document import Document
-from .attribution import _subject, cue_at
+from .attribution import _subject, cue_at, cue_indexes
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
-from .tokens import NounPhrase, Tokens, first_token_at, np_after, skip_lead
+from .tokens import DETERMINERS, NounPhrase, Tokens, first_token_at, np_after, skip_lead
 
 __all__ = ["find_indirect"]
 
@@ -47,12 +47,13 @@ def find_indirect(
     words = tok.words
     spans = sorted((p.start, p.end) for p in direct)
     span_starts = [a for a, _ in spans]
-    loose_marks = sorted(q.open for q in loose)
     out: list[Pending] = []
     taken_until = -1  # token index up to which content is already reported
-    n = len(tok)
     i = 0
-    while i < n:
+    for c in cue_indexes(tok, lex):  # tokens that hold no cue are skipped one by one
+        if c < i:
+            continue
+        i = c
         k = cue_at(tok, lex, i) if i not in claimed else 0
         if not k or i <= taken_until or _inside(spans, span_starts, starts[i]):
             i += 1
@@ -79,7 +80,7 @@ def find_indirect(
         if c_first > i:
             taken_until = max(taken_until, i + k - 1)
         i += k
-    del loose_marks, lower
+    del lower
     out.extend(_subject_mixed(doc, tok, lex, loose, spans, span_starts, out))
     return out
 
@@ -209,15 +210,18 @@ def _one(
         else:
             return None
         return _checked(tok, np, c_first, c_last)
+    subject = _subject(tok, lex, i, s_lo)
     # <clause>, <speaker> <cue>.   /   <clause>, <cue> <speaker>.
-    tail = _tail(tok, lex, i, k, s_lo, s_hi)
+    tail = _tail(tok, lex, i, k, s_lo, s_hi, subject)
     if tail is not None:
         return tail
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
     if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
         np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i)
     else:
-        np = _subject(tok, lex, i, s_lo)
+        np = subject
+    if np is None and not lower[i].endswith("ing"):
+        np = _described_subject(tok, lex, i, s_lo)
     if np is None:
         return None
     c_first = i + k
@@ -232,6 +236,8 @@ def _one(
             if words[t] == "," and lower[c_first] in lex.cue_skip:
                 c_first = t + 1
                 break
+    if c_first == i + k:
+        c_first = _skip_time(tok, lex, c_first, s_hi)
     if words[c_first] in (",", ":"):
         c_first += 1
     if c_first >= s_hi or words[c_first] in _END_PUNCT:
@@ -240,10 +246,64 @@ def _one(
     return _checked(tok, np, c_first, c_last)
 
 
+#: words that end a subject phrase or open a clause: the phrase before the cue is no subject
+_CLAUSE_WORDS = frozenset(
+    ("that", "who", "which", "whom", "whose", "when", "if", "because", "and", "but", "as", "to")
+)
+_SUBJECT_MAX = 10
+
+
+def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPhrase | None:
+    """The whole phrase opening the sentence before the cue when it is no plain name:
+    ``A news report published Wednesday said``, ``Twenty-four percent said``. At most
+    ``_SUBJECT_MAX`` tokens, with no punctuation, clause word or other cue inside.
+    """
+    first = skip_lead(tok, lex, s_lo)
+    last = cue - 1
+    while last >= first and tok.lower[last] in lex.skip:
+        last -= 1
+    if last - first < 1 or last - first >= _SUBJECT_MAX:
+        return None
+    for t in range(first, last + 1):
+        w = tok.words[t]
+        if not w[:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS or cue_at(tok, lex, t):
+            return None
+        if tok.lower[t] in lex.pronouns:
+            return None
+    det = None
+    if tok.lower[first] in DETERMINERS:
+        det = first
+        first += 1
+    return NounPhrase(first, last, det, "group", first, last)
+
+
+def _skip_time(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
+    """After ``said on Friday`` / ``said last week`` (no "that"): the token after the phrase."""
+    lower = tok.lower
+    t = j
+    while t < hi and t - j < 2 and lower[t] in lex.time_openers:
+        t += 1
+    if t >= hi or lower[t] not in lex.time_words:
+        return j
+    while t < hi and t - j < 4 and lower[t] in lex.time_words:
+        t += 1
+    if t >= hi or not tok.words[t][:1].isalnum():
+        return j
+    return t
+
+
 def _tail(
-    tok: Tokens, lex: Lexicon, i: int, k: int, s_lo: int, s_hi: int
+    tok: Tokens,
+    lex: Lexicon,
+    i: int,
+    k: int,
+    s_lo: int,
+    s_hi: int,
+    subject: NounPhrase | None,
 ) -> tuple[NounPhrase, int, int] | None:
-    """``<clause>, Smith said.`` or ``<clause>, said Smith.``: the cue closes the sentence."""
+    """``<clause>, Smith said.`` or ``<clause>, said Smith.``: the cue closes the sentence;
+    ``subject`` is the phrase just before the cue (:func:`_subject`).
+    """
     words = tok.words
     # inverted: ", said Smith"
     if i > s_lo and words[i - 1] == ",":
@@ -253,7 +313,7 @@ def _tail(
             if _ends_soon(tok, lex, end + 1, s_hi):
                 return _checked(tok, np, max(s_lo, i - MAX_CONTENT), _trim_end(tok, s_lo, i - 1))
     # ", Smith said" / ", the ministry said in a statement"
-    np = _subject(tok, lex, i, s_lo)
+    np = subject
     if np is None:
         return None
     first = np.det if np.det is not None else np.first
@@ -261,6 +321,12 @@ def _tail(
     while j >= s_lo and tok.lower[j] in lex.skip:
         j -= 1
     if j <= s_lo or words[j] != ",":
+        return None
+    if i + k < s_hi and words[i + k] == ",":
+        # "<clause>, the Times said, <more>": the attribution interrupts one content
+        last = _trim_end(tok, s_lo, s_hi)
+        if last > i + k + 1 and _MIN_CONTENT_TOKENS <= last - s_lo + 1 < MAX_CONTENT:
+            return np, s_lo, last
         return None
     if not _ends_soon(tok, lex, i + k, s_hi):
         return None

@@ -35,6 +35,13 @@ class Lexicon:
     not_verbs: frozenset[str]
     #: words opening a speaker described rather than named ("one", "a", "another")
     describers: frozenset[str]
+    #: every word a cue can start with (tense forms and first words of multi-word cues)
+    cue_firsts: frozenset[str]
+    #: a time phrase after a cue ("on Friday"): words that may open it, words that end it
+    time_openers: frozenset[str]
+    time_words: frozenset[str]
+    #: words the resolver's first pass stops at (roles, issue verbs, "statement", "(")
+    context_words: frozenset[str]
 
 
 def _forms(name: str) -> tuple[dict[str, str], frozenset[str]]:
@@ -60,20 +67,27 @@ def lexicon() -> Lexicon:
     for line in iter_lines("quotes/pronouns.txt"):
         word, kind = line.split("\t")
         pronouns[word.strip().lower()] = kind.strip()
+    roles = word_set("quotes/roles.txt")
+    issue_verbs = frozenset(issue)
     multi = tuple(tuple(line.lower().split()) for line in iter_lines("quotes/multiword_cues.txt"))
+    times = [line.strip().lower() for line in iter_lines("quotes/time_words.txt")]
     return Lexicon(
+        time_openers=frozenset(w[1:] for w in times if w.startswith("+")),
+        time_words=frozenset(w for w in times if not w.startswith("+")),
         cue_forms=cue_forms,
         object_cues=object_cues,
         multiword=multi,
         pronouns=pronouns,
-        roles=word_set("quotes/roles.txt"),
+        roles=roles,
         organisations=word_set("quotes/organisations.txt"),
         statements=word_set("quotes/statements.txt"),
-        issue_verbs=frozenset(issue),
+        issue_verbs=issue_verbs,
         skip=word_set("quotes/speaker_skip.txt"),
         not_names=word_set("quotes/not_names.txt"),
         not_person=word_set("quotes/not_person.txt"),
         cue_skip=word_set("quotes/cue_skip.txt"),
         not_verbs=word_set("quotes/not_verbs.txt"),
         describers=word_set("quotes/describers.txt"),
+        cue_firsts=frozenset(cue_forms) | {p[0] for p in multi},
+        context_words=roles | issue_verbs | {"statement", "("},
     )

@@ -59,7 +59,8 @@ class Resolver:
         tok, lex = self.tok, self.lex
         words, lower = tok.words, tok.lower
         n = len(words)
-        for i in range(n):
+        context = lex.context_words
+        for i in [i for i, lw in enumerate(lower) if lw in context]:
             w = words[i]
             lw = lower[i]
             if w == "(" and i + 2 < n and words[i + 2] == ")" and _acronym(words[i + 1]):

@@ -7,7 +7,9 @@ whole extractor stays linear in the text length.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 import attrs
 import regex
@@ -24,6 +26,7 @@ _TOKEN = regex.compile(
     r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|''|\S",
     regex.V1,
 )
+_TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")", regex.V1)
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
 # Connectors that may join words inside a speaker phrase ("Ministry of Foreign Affairs").
@@ -34,29 +37,47 @@ MAX_NP = 10
 class Tokens:
     """Tokens of one text: parallel lists of starts, ends, surface strings and lower case."""
 
-    __slots__ = ("ends", "lower", "starts", "text", "words")
+    __slots__ = ("cues", "ends", "lower", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        starts: list[int] = []
-        ends: list[int] = []
-        words: list[str] = []
+        # ``split`` with a capturing group alternates gaps and tokens; the running sum of
+        # their lengths gives every offset without a Python-level loop over the matches.
+        parts = _TOKEN_SPLIT.split(text)
+        offsets = list(accumulate(map(len, parts)))
+        words: list[str] = parts[1::2]
+        starts: list[int] = offsets[0:-1:2]
+        ends: list[int] = offsets[1::2]
         abbrev = word_set("abbreviations.txt")
-        for m in _TOKEN.finditer(text):
-            a, b = m.span()
-            w = m.group()
-            if len(w) > 1 and w[-1] == "." and not _keeps_dot(w, abbrev):
-                starts.append(a)
-                ends.append(b - 1)
-                words.append(w[:-1])
-                a, b, w = b - 1, b, "."
-            starts.append(a)
-            ends.append(b)
-            words.append(w)
+        split = [
+            i
+            for i, w in enumerate(words)
+            if w[-1] == "." and len(w) > 1 and not _keeps_dot(w, abbrev)
+        ]
+        if split:  # "said." -> "said" + ".", rebuilt slice by slice (linear)
+            nw: list[str] = []
+            ns: list[int] = []
+            ne: list[int] = []
+            prev = 0
+            for i in split:
+                nw += words[prev:i]
+                ns += starts[prev:i]
+                ne += ends[prev:i]
+                b = ends[i]
+                nw += (words[i][:-1], ".")
+                ns += (starts[i], b - 1)
+                ne += (b - 1, b)
+                prev = i + 1
+            words = nw + words[prev:]
+            starts = ns + starts[prev:]
+            ends = ne + ends[prev:]
         self.starts = starts
         self.ends = ends
         self.words = words
-        self.lower = [w.lower() for w in words]
+        # tokens hold no space, and lower-casing never makes one: one call for all tokens
+        self.lower = " ".join(words).lower().split(" ") if words else []
+        #: token index -> length of the attribution cue starting there (filled on first use)
+        self.cues: dict[int, int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -330,6 +351,4 @@ def join(tok: Tokens, first: int, last: int) -> str:
 
 def first_token_at(starts: Sequence[int], offset: int) -> int:
     """Index of the first token starting at or after ``offset``."""
-    from bisect import bisect_left
-
     return bisect_left(starts, offset)
