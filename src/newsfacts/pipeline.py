@@ -8,6 +8,7 @@ out unless ``keep_boilerplate`` is set, in which case they are kept with ``boile
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from .document import Document
 from .extractor import Extractor
 from .model import Article, ArticleFacts, ExtractorError, Fact, Quote
 from .plugins import Registry, get_registry
+from .serialize import CORE_TYPES
 
 __all__ = ["Pipeline", "extract", "order_extractors"]
 
@@ -76,6 +78,10 @@ def _check(fact: object, doc: Document) -> str | None:
     """Why ``fact`` cannot enter a result for ``doc``, or None when it can."""
     if not isinstance(fact, Fact):
         return f"returned {type(fact).__name__}, expected a newsfacts Fact"
+    if fact.key in ("article", "errors", "boilerplate") or not isinstance(
+        fact, CORE_TYPES.get(fact.key, Fact)
+    ):
+        return f"{type(fact).__name__} uses the reserved fact key {fact.key!r}"
     n = len(doc.text)
     if not 0 <= fact.start <= fact.end <= n:
         return f"span {fact.start}:{fact.end} is outside the text (length {n})"
@@ -96,11 +102,15 @@ class Pipeline:
 
     ``extractors`` names what runs (default: every registered extractor); what they require is
     added. ``keep_boilerplate`` keeps facts found in boilerplate, marked ``boilerplate=True``.
+    ``time_budget`` (seconds per extractor per article): an extractor that takes longer keeps
+    its facts but gets a ``TimeBudgetExceeded`` error entry. Nothing is interrupted (no threads,
+    no signals, so it works everywhere); it makes slow plugins visible, e.g. to ``--strict``.
     """
 
     extractors: Sequence[str] | None = None
     keep_boilerplate: bool = False
     registry: Registry | None = None
+    time_budget: float | None = None
     _order: list[Extractor] = attrs.field(init=False, factory=list)
     _setup_errors: list[ExtractorError] = attrs.field(init=False, factory=list)
 
@@ -141,8 +151,14 @@ class Pipeline:
         facts: dict[str, list[Fact]] = {}
         errors = list(self._setup_errors)
         for ext in self._order:
+            began = time.perf_counter()
             produced, errs = self._run_one(ext, doc, facts)
             errors.extend(errs)
+            took = time.perf_counter() - began
+            if self.time_budget is not None and took > self.time_budget:
+                errors.append(ExtractorError(
+                    extractor=ext.name, error="TimeBudgetExceeded",
+                    message=f"took {took:.2f} s, budget {self.time_budget:.2f} s"))
             for key, items in produced.items():
                 facts.setdefault(key, []).extend(items)
         return _assemble(article, doc, facts, errors)

@@ -1,0 +1,273 @@
+"""Find date and time expressions and normalize them against the publication date.
+
+One compiled pattern scans the text. Every alternative has bounded length (bounded whitespace,
+bounded digit runs, fixed word lists), so the scan is linear in the size of the text whatever
+the input looks like.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import ClassVar
+
+import regex
+
+from newsfacts import Document, Fact, FactsSoFar
+
+from .model import DateFact
+from .words import words
+
+__all__ = ["DateExtractor", "find_dates"]
+
+_SP = r"[ \t\u00a0]{1,3}"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?(?![0-9]|[.,][0-9])"
+_YEAR = r"(?:1[89][0-9][0-9]|20[0-9][0-9])(?![0-9])"
+_RSEP = (
+    r"(?:[ \t\u00a0]{0,2}[-–—][ \t\u00a0]{0,2}|"
+    + _SP
+    + r"(?:to|through|until|till|and)"
+    + _SP
+    + ")"
+)
+_LOWER_WORD_AFTER = regex.compile(r"[ \t\u00a0]{1,3}[a-z]")
+_AMPM = r"(?:a\.m\.|p\.m\.|(?:am|pm|AM|PM)(?![\w]))"
+
+
+def _alt(items: Iterable[str]) -> str:
+    """A non-capturing alternation of fixed phrases, longest first; spaces match bounded blanks."""
+    escaped = [
+        _SP.join(regex.escape(w) for w in item.split(" "))
+        for item in sorted(set(items), key=lambda s: (-len(s), s))
+    ]
+    return "(?:" + "|".join(escaped) + ")"
+
+
+def _cap_variants(items: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.append(item)
+        out.append(item[:1].upper() + item[1:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> regex.Pattern[str]:
+    w = words()
+    full = [m for m in w.months if len(m) > 4 or m == "June" or m == "July" or m == "May"]
+    abbr = [m for m in w.months if m not in full]
+
+    def mon(group: str) -> str:
+        return rf"(?P<{group}>{_alt(full)}|{_alt(abbr)}\.?)(?![\w])"
+
+    part = _alt(_cap_variants(w.parts))
+    mods = _alt(_cap_variants(w.modifiers))
+    rel = _alt(_cap_variants(w.relative))
+    wday = _alt(w.weekdays)
+    alts = [
+        # A: October 28 to November 2(, 2024)
+        rf"(?P<A>{mon('am1')}{_SP}(?P<ad1>{_DAY})(?:,?{_SP}(?P<ay1>{_YEAR}))?{_RSEP}"
+        rf"{mon('am2')}{_SP}(?P<ad2>{_DAY})(?:,?{_SP}(?P<ay2>{_YEAR}))?)",
+        # B: October 8 to 13(, 2024)
+        rf"(?P<B>{mon('bm')}{_SP}(?P<bd1>{_DAY}){_RSEP}(?P<bd2>{_DAY})(?:,?{_SP}(?P<by>{_YEAR}))?)",
+        # C: 8-13 October( 2024)
+        rf"(?P<C>(?P<cd1>{_DAY}){_RSEP}(?P<cd2>{_DAY}){_SP}{mon('cm')}(?:,?{_SP}(?P<cy>{_YEAR}))?)",
+        # D: October 23(, 2024)
+        rf"(?P<D>{mon('dm')}{_SP}(?P<dd>{_DAY})(?:,?{_SP}(?P<dy>{_YEAR}))?)",
+        # E: 23 October( 2024)
+        rf"(?P<E>(?P<ed>{_DAY}){_SP}(?:of{_SP})?{mon('em')}(?:,?{_SP}(?P<ey>{_YEAR}))?)",
+        # F: (early) October 2024
+        rf"(?P<F>(?:(?P<fp>{part})[- \t\u00a0]{{1,3}})?{mon('fm')},?{_SP}(?P<fy>{_YEAR}))",
+        # G: (mid-)October  (needs a modifier or a part)
+        rf"(?P<G>(?:(?P<gp>{part})[- \t\u00a0]{{1,3}})?{mon('gm')})",
+        # H: Wednesday
+        rf"(?P<H>(?P<hw>{wday})(?![\w]))",
+        # I: last week, yesterday
+        rf"(?P<I>(?P<ir>{rel})(?![\w]))",
+        # J: 2024 (needs a modifier)
+        rf"(?P<J>(?P<jy>{_YEAR}))",
+        # K: 10:09, 3 p.m.
+        rf"(?P<K>(?P<kh>[01]?[0-9]|2[0-3]):(?P<kmin>[0-5][0-9])(?![0-9]|:[0-9])"
+        rf"(?:[ \t\u00a0]?(?P<ka>{_AMPM}))?|(?P<kh2>1[0-2]|0?[1-9])[ \t\u00a0]?(?P<ka2>{_AMPM}))",
+    ]
+    body = "|".join(alts)
+    return regex.compile(
+        rf"(?=[A-Za-z0-9])(?<![\w:.,])(?:(?P<mod>{mods}){_SP})?(?:{body})", regex.VERSION1
+    )
+
+
+def _closest_year(month: int, day: int, ref: dt.date, past_only: bool) -> int:
+    """The year that puts ``month``/``day`` closest to ``ref`` (not after it if ``past_only``)."""
+    best: tuple[int, int] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        d = min(day, calendar.monthrange(year, month)[1])
+        delta = (dt.date(year, month, d) - ref).days
+        if past_only and delta > 0:
+            continue
+        if best is None or abs(delta) < best[0]:
+            best = (abs(delta), year)
+    return best[1] if best else ref.year
+
+
+def _month_range(year: int, month: int, part: tuple[int, int | None] | None) -> str:
+    last = calendar.monthrange(year, month)[1]
+    first_day, last_day = (1, last) if part is None else (part[0], part[1] or last)
+    return f"{dt.date(year, month, first_day)}/{dt.date(year, month, min(last_day, last))}"
+
+
+def _day(text: str) -> int:
+    return int(text.rstrip("stndrh"))
+
+
+def _normalize(m: regex.Match[str], ref: dt.date | None) -> tuple[str, str | None] | None:
+    """``(expression_type, value)`` for a match, or None when the match is not a date."""
+    w = words()
+    mod = (m.group("mod") or "").lower()
+    mod = " ".join(mod.split())
+    past = mod in ("since", "last", "past")
+
+    def ymd(y: int | None, month: int, day: int) -> dt.date | None:
+        if y is None:
+            if ref is None:
+                return None
+            y = _closest_year(month, day, ref, past)
+        try:
+            return dt.date(y, month, day)
+        except ValueError:
+            return None
+
+    def year(g: str) -> int | None:
+        v = m.group(g)
+        return int(v) if v else None
+
+    def rng(a: dt.date | None, b: dt.date | None) -> str | None:
+        if a is None or b is None:
+            return None
+        if b < a and b.year == a.year:  # December 28 to January 3
+            try:
+                b = b.replace(year=b.year + 1)
+            except ValueError:
+                return None
+        return f"{a}/{b}"
+
+    if m.group("A"):
+        m1, m2 = w.months[m.group("am1").rstrip(".")], w.months[m.group("am2").rstrip(".")]
+        y2 = year("ay2")
+        y1 = year("ay1") or y2
+        return "date_range", rng(
+            ymd(y1, m1, _day(m.group("ad1"))), ymd(y2 or y1, m2, _day(m.group("ad2")))
+        )
+    if m.group("B") or m.group("C"):
+        g = "b" if m.group("B") else "c"
+        month = w.months[m.group(f"{g}m").rstrip(".")]
+        y = year(f"{g}y")
+        return "date_range", rng(
+            ymd(y, month, _day(m.group(f"{g}d1"))), ymd(y, month, _day(m.group(f"{g}d2")))
+        )
+    if m.group("D") or m.group("E"):
+        g = "d" if m.group("D") else "e"
+        month = w.months[m.group(f"{g}m").rstrip(".")]
+        d = ymd(year(f"{g}y"), month, _day(m.group(f"{g}d")))
+        return "date", None if d is None else d.isoformat()
+    if m.group("F") or m.group("G"):
+        g = "f" if m.group("F") else "g"
+        if g == "g" and not mod and not m.group("gp"):
+            return None
+        month = w.months[m.group(f"{g}m").rstrip(".")]
+        p = m.group(f"{g}p")
+        part = w.parts[" ".join(p.lower().split())] if p else None
+        if g == "f":
+            return "month_year", _month_range(int(m.group("fy")), month, part)
+        if ref is None:
+            return "month", None
+        return "month", _month_range(_closest_year(month, 15, ref, past), month, part)
+    if m.group("H"):
+        if ref is None:
+            return "weekday", None
+        back = (ref.weekday() - w.weekdays[m.group("hw")]) % 7
+        if mod == "next":
+            fwd = (w.weekdays[m.group("hw")] - ref.weekday()) % 7 or 7
+            return "weekday", (ref + dt.timedelta(days=fwd)).isoformat()
+        if mod in ("last", "past") and back == 0:
+            back = 7
+        return "weekday", (ref - dt.timedelta(days=back)).isoformat()
+    if m.group("I"):
+        if ref is None:
+            return "relative", None
+        unit, offset = w.relative[" ".join(m.group("ir").lower().split())]
+        return "relative", _relative(unit, offset, ref)
+    if m.group("J"):
+        if not mod or mod in ("on", "last", "next", "this", "past"):
+            return None
+        if mod == "by" and _LOWER_WORD_AFTER.match(m.string, m.end()):
+            return None  # "by 2000 soldiers" is a count, "by 2030." a year
+        y = int(m.group("jy"))
+        return "year", f"{y}-01-01/{y}-12-31"
+    if m.group("K"):
+        if m.group("kh2"):
+            hour, minute, ampm = int(m.group("kh2")), 0, m.group("ka2")
+        else:
+            hour, minute, ampm = int(m.group("kh")), int(m.group("kmin")), m.group("ka")
+        if ampm:
+            if hour > 12 or hour == 0:
+                return "time", None
+            pm = ampm.lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+        return "time", f"{hour:02d}:{minute:02d}"
+    return None  # pragma: no cover - every alternative is handled above
+
+
+def _relative(unit: str, offset: int, ref: dt.date) -> str:
+    if unit == "day":
+        return (ref + dt.timedelta(days=offset)).isoformat()
+    if unit in ("week", "weekend"):
+        monday = ref - dt.timedelta(days=ref.weekday()) + dt.timedelta(weeks=offset)
+        if unit == "weekend":
+            return f"{monday + dt.timedelta(days=5)}/{monday + dt.timedelta(days=6)}"
+        return f"{monday}/{monday + dt.timedelta(days=6)}"
+    if unit == "month":
+        index = ref.year * 12 + ref.month - 1 + offset
+        return _month_range(index // 12, index % 12 + 1, None)
+    y = ref.year + offset
+    return f"{y}-01-01/{y}-12-31"
+
+
+def find_dates(text: str, published: dt.date | None = None) -> Iterator[DateFact]:
+    """Every date or time expression in ``text``, with offsets into ``text``."""
+    for m in _pattern().finditer(text):
+        found = _normalize(m, published)
+        if found is None:
+            continue
+        kind, value = found
+        mod = m.group("mod")
+        modifier = " ".join(mod.lower().split()) if mod else None
+        if (
+            modifier == "since"
+            and published is not None
+            and value is not None
+            and kind != "time"
+            and value[:10] <= published.isoformat()
+        ):
+            value = f"{value[:10]}/{published.isoformat()}"
+        yield DateFact(
+            start=m.start(),
+            end=m.end(),
+            text=m.group(),
+            value=value,
+            expression_type=kind,
+            modifier=modifier,
+        )
+
+
+class DateExtractor:
+    """The ``dates`` extractor: date and time expressions as :class:`DateFact`."""
+
+    name: ClassVar[str] = "dates"
+    requires: ClassVar[tuple[str, ...]] = ()
+    produces: ClassVar[tuple[str, ...]] = ("dates",)
+
+    def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
+        """Scan the whole text; the pipeline drops what falls in boilerplate."""
+        return list(find_dates(doc.text, doc.article.published))
