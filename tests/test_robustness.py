@@ -23,7 +23,7 @@ from newsfacts.testing import SHAPES, adversarial_text, any_texts, articles
 SMALL, LARGE = 5_000, 20_000  # 4x apart: linear ~x4, quadratic ~x16
 
 
-def _best(fn: Callable[[], object], repeat: int = 2) -> float:
+def _best(fn: Callable[[], object], repeat: int = 3) -> float:
     best = float("inf")
     for _ in range(repeat):
         began = time.perf_counter()
@@ -44,6 +44,9 @@ def test_pipeline_scales_linearly(shape: str) -> None:
     t_large = _best(lambda: pipe.run(large))
     if t_large < 0.05:
         return  # too fast to measure reliably; nothing can be badly superlinear here
+    if t_large / t_small >= 10:  # confirm once: a pause of a busy machine is not a regression
+        t_small = min(t_small, _best(lambda: pipe.run(small)))
+        t_large = min(t_large, _best(lambda: pipe.run(large)))
     assert t_large / t_small < 10, f"{shape}: {t_small:.3f}s -> {t_large:.3f}s"
 
 

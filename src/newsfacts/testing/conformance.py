@@ -219,21 +219,24 @@ def check_scaling(
 ) -> None:
     """Time ``extractor`` on each shape at two sizes; a ratio over ``max_ratio`` is a failure.
 
-    Timings under ``min_time`` seconds at the large size are recorded but never fail (too
-    short to measure on a busy machine). The default sizes differ 4x, so linear growth gives a
-    ratio near 4 and quadratic growth near 16. With ``max_seconds``, a run at the small size
+    Each size is timed ``repeat`` times and the best kept; a ratio over the bound is measured
+    once more before it counts. Timings under ``min_time`` seconds at the large size are
+    recorded but never fail (too short to measure on a busy machine). The default sizes
+    differ 4x, so linear growth gives a ratio near 4 and quadratic growth near 16. With ``max_seconds``, a run at the small size
     slower than that is a failure and the large size is skipped (keeps test suites bounded).
     """
     name = getattr(extractor, "name", type(extractor).__name__)
     small, large = sizes
     for shape in shapes if shapes is not None else SHAPES:
         times: list[float] = []
+        docs: list[tuple[Document, FactsSoFar]] = []
         for size in (small, large):
             article = Article(text=adversarial_text(shape, size))
             try:
                 view = _upstream(extractor, article, registry)
                 doc = Document.from_article(article)
-                times.append(_best_time(extractor, doc, view, 1 if times else repeat))
+                times.append(_best_time(extractor, doc, view, repeat))
+                docs.append((doc, view))
                 if max_seconds is not None and size == small and times[0] > max_seconds:
                     report.failures.append(
                         f"{name} on shape {shape!r}: {times[0]:.2f}s for {size} chars, "
@@ -247,6 +250,11 @@ def check_scaling(
                 break
         else:
             ratio = times[1] / max(times[0], 1e-6)
+            if times[1] >= min_time and ratio > max_ratio:
+                # Confirm before failing: one pause of a busy machine must not fail a check.
+                again = [_best_time(extractor, d, v, repeat) for d, v in docs]
+                times = [min(a, b) for a, b in zip(times, again)]
+                ratio = min(ratio, again[1] / max(again[0], 1e-6))
             report.scaling[shape] = (times[0], times[1], ratio)
             if times[1] >= min_time and ratio > max_ratio:
                 report.failures.append(
