@@ -222,8 +222,9 @@ def check_scaling(
     Each size is timed ``repeat`` times and the best kept; a ratio over the bound is measured
     once more before it counts. Timings under ``min_time`` seconds at the large size are
     recorded but never fail (too short to measure on a busy machine). The default sizes
-    differ 4x, so linear growth gives a ratio near 4 and quadratic growth near 16. With ``max_seconds``, a run at the small size
-    slower than that is a failure and the large size is skipped (keeps test suites bounded).
+    differ 4x, so linear growth gives a ratio near 4 and quadratic growth near 16. With
+    ``max_seconds``, a run at the small size slower than that is a failure and the large size
+    is skipped (keeps test suites bounded).
     """
     name = getattr(extractor, "name", type(extractor).__name__)
     small, large = sizes
