@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsfacts
+from newsfacts.extractors.claims import cues
 from newsfacts.extractors.claims.timex import find_times, normalize
 from newsfacts.resources import read_table
 
@@ -202,3 +203,66 @@ def test_seed_claims(seed_facts: dict[str, newsfacts.ArticleFacts]) -> None:
         for c in res.claims:
             assert res.article.text[c.start : c.end] == c.text
             assert all(0 <= i < len(res.quantities) for i in c.quantities)
+
+
+# Pieces for texts that stress the fast cue lookup (TextIndex): cue words in any case, words that
+# start a cue but continue differently, dates, and characters that fold to ASCII letters or
+# digits under case-insensitive matching (Kelvin sign, long s, dotless i, Arabic-Indic digits).
+_PIECES = [
+    *(c for c, _ in MODALITY_CUES[:40]),
+    *(r["cue"] for r in read_table("claims/sources.tsv")),
+    *(r["word"] for r in read_table("claims/families.tsv")[:20]),
+    "said",
+    "SAID",
+    "Saidov",
+    "\u017faid",
+    "\u212aill",
+    "\u0131n",
+    "by",
+    "as of",
+    "in",
+    "23",
+    "2024",
+    "20\u0662\u0664",
+    "May",
+    "last week",
+    "caf\u00e9",
+    "co-op",
+    "by December",
+    "in 2024",
+    "as of 23 May",
+    "since last week",
+    "until Friday",
+]
+_GAPS = [" ", "  ", ", ", ". ", "\n", "\u00a0", "\u2019", "\u201c", " \u2014 ", "-", "(", ""]
+_GAPS += ["\u00e9"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
+        min_size=1,
+        max_size=20,
+    ),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_fast_cue_lookup_equals_a_plain_scan(
+    parts: list[tuple[str, str, bool]], i: int, j: int
+) -> None:
+    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+    index = cues.TextIndex(text)
+    for a, b in ((0, len(text)), sorted((i % (len(text) + 1), j % (len(text) + 1)))):
+        for matcher in (cues.modality_cues(), cues.source_cues(), cues.confirm_cues()):
+            assert matcher.find(text, a, b, a, index) == matcher.find(text, a, b, a)
+        assert cues.family_nouns(text, a, b, index) == cues.family_nouns(text, a, b)
+        assert find_times(text, a, b, index) == find_times(text, a, b)
+
+
+def test_long_s_spelling_is_the_cue_it_folds_to() -> None:
+    # "ſaid" matches "said" only case-insensitively; it used to crash the label lookup.
+    text = "Officials \u017faid 3,000 troops had arrived."
+    (cue,) = cues.source_cues().find(text, 0, len(text), 0)
+    assert (cue.text, cue.label) == ("\u017faid", "verb")
+    assert one_claim(text, "3,000 troops", id="a.txt").source == "Officials"

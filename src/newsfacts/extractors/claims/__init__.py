@@ -49,6 +49,8 @@ _CLAUSE_BREAK = regex.compile(
     r"|,(?=\s{1,3}(?:with|while|whereas|although|though|but|and|which|who|taking|bringing|each"
     r"|according|citing|adding|emphasizing|urging|fueling|after|before|despite|as|based)\b)"
 )
+#: Where a clause break can start: the character, and how far before it the match starts.
+_BREAK_CHARS = ((",", 0), (";", 0), (":", 0), ("–", 1), ("—", 1), ("--", 1))
 _TOKEN = regex.compile(r"[^\s,;:“”\"()\[\]]{1,60}+")
 _NP_STOP = regex.compile(r"[,;:“”\"(\[]|\s(?:that|which|who|whose|after|before|when)\s")
 
@@ -79,6 +81,16 @@ _NUMBER_OF_REV = regex.compile(
 _THE_NUMBER = regex.compile(r"\bthe\s(?:number|figure|total|tally)\b(?!\s{1,3}of\b)", regex.I)
 _EACH = regex.compile(r"\beach\s(?:[a-z-]{1,20}\s){0,2}$")
 _POSSESSIVE = regex.compile(r"\b(?:its|their)\s(?:[a-z-]{1,20}\s){0,2}$")
+_OWNER_GAP = regex.compile(r"(?:['’]s)?(?:\s{1,3}[\w,.-]{1,30}){0,4}\s{1,3}")
+_FROM_OF = regex.compile(r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?")
+_DEST_PREP = regex.compile(r"\s(in|to|into|inside|at)\s{1,3}(?:the\s{1,3})?$")
+
+
+@lru_cache(maxsize=1024)
+def _stem_patterns(stem: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
+    """Case-insensitive forward and backward searches for a counted noun's stem."""
+    lit = regex.escape(stem)
+    return regex.compile(lit, regex.I), regex.compile(lit, regex.I | regex.REVERSE)
 
 
 def outlet_of(article: Article) -> str:
@@ -118,6 +130,17 @@ class _Record:
     quote: int | None
 
 
+@lru_cache(maxsize=1)
+def _event_or_source_words() -> frozenset[str] | None:
+    """Words a denial, confirmation or attribution cue starts with (None: look everything up)."""
+    out: frozenset[str] = frozenset()
+    for w in (_cues.denial_words(), _cues.confirm_cues().firsts, _cues.source_cues().firsts):
+        if w is None:
+            return None
+        out |= w
+    return out
+
+
 def _clause_at(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     i = bisect_right(clauses, (pos, 1 << 62)) - 1
     if i >= 0 and clauses[i][0] <= pos < clauses[i][1]:
@@ -144,6 +167,7 @@ class _Run:
         self.quotes: Sequence[Fact] = facts.get("quotes", ())
         self.locations: Sequence[Fact] = facts.get("locations", ())
         self.outlet = outlet_of(doc.article)
+        self.index = _cues.TextIndex(self.text)
         self.sources: list[str] = []
         self.records: list[_Record] = []
         self.last_family: _Record | None = None
@@ -175,12 +199,34 @@ class _Run:
         return self._locs[i] if i < len(self._locs) and self._locs[i].start < b else None
 
     # -- sentence analysis -------------------------------------------------------------
+    def _breaks(self, a: int, b: int) -> list[tuple[int, int]]:
+        """``_CLAUSE_BREAK.finditer(text, a, b)``, trying the pattern only where a match can
+        start: at ``,;:`` and at the space before a dash."""
+        t = self.text
+        cands: list[int] = []
+        for ch, back in _BREAK_CHARS:
+            i = t.find(ch, a, b)
+            while i >= 0:
+                if i - back >= a:
+                    cands.append(i - back)
+                i = t.find(ch, i + 1, b)
+        cands.sort()
+        out: list[tuple[int, int]] = []
+        cur = a
+        for p in cands:
+            if p >= cur:
+                m = _CLAUSE_BREAK.match(t, p, b)
+                if m is not None:
+                    out.append(m.span())
+                    cur = m.end()
+        return out
+
     def _clauses(self, s: Span) -> list[tuple[int, int]]:
         out: list[tuple[int, int]] = []
         pos = s.start
-        for m in _CLAUSE_BREAK.finditer(self.text, s.start, s.end):
-            out.append((pos, m.start()))
-            pos = m.end()
+        for a, b in self._breaks(s.start, s.end):
+            out.append((pos, a))
+            pos = b
         out.append((pos, s.end))
         return [self._trim(a, b) for a, b in out if self.text[a:b].strip()]
 
@@ -221,10 +267,10 @@ class _Run:
         if not toks or len(toks) > 12 or toks[-1][2].lower() in _words("passive"):
             return None
         words = [w for _, _, w in toks]
-        if any(w.lower() in _words("aux") for w in words):
-            return None
         low = " ".join(words).lower()
-        if any(ch.isdigit() for ch in low):
+        if not _words("aux").isdisjoint(low.split(" ")):
+            return None
+        if any(map(str.isdigit, low)):
             return None
         if all(w[:1].islower() for w in words) and len(words) > 4:
             return None
@@ -249,9 +295,12 @@ class _Run:
                     return start, end, prev
         return start, end, src
 
-    def _attributions(self, s: Span, clauses: list[tuple[int, int]]) -> list[_Attribution]:
+    def _attributions(
+        self, s: Span, clauses: list[tuple[int, int]], found: list[_cues.Cue]
+    ) -> list[_Attribution]:
+        """Attributions of the source cues ``found`` in sentence ``s``."""
         out: list[_Attribution] = []
-        for cue in _cues.find_cues(_cues.source_cues(), self.text, s.start, s.end, s.start):
+        for cue in found:
             if self._in_quote(cue.start) is not None:
                 continue
             prev_word = self.text[max(s.start, cue.start - 12) : cue.start].split()[-1:]
@@ -318,13 +367,15 @@ class _Run:
         pos: int,
     ) -> tuple[str, str | None]:
         if clause not in self._mod_cache:
-            cues = _cues.find_cues(_cues.modality_cues(), self.text, clause[0], clause[1], s.start)
+            cues = _cues.find_cues(
+                _cues.modality_cues(), self.text, clause[0], clause[1], s.start, self.index
+            )
             self._mod_cache[clause] = ([c.start for c in cues], cues)
         starts, cues = self._mod_cache[clause]
         found = cues[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
         if att is not None:
             found += _cues.find_cues(
-                _cues.modality_cues(), self.text, att.cue.start, att.cue.end, s.start
+                _cues.modality_cues(), self.text, att.cue.start, att.cue.end, s.start, self.index
             )
         best, cue = ("reported" if source != self.outlet else "asserted"), None
         if (time is not None and time.prep in ("by", "until", "till")) or (
@@ -382,13 +433,9 @@ class _Run:
                 continue
             between = t[loc.end : head[0]]
             near = loc.start >= q[0] or not t[loc.end : q[0]].strip(" ’'s")
-            if (
-                near
-                and len(between.split()) <= 4
-                and regex.fullmatch(r"(?:['’]s)?(?:\s{1,3}[\w,.-]{1,30}){0,4}\s{1,3}", between)
-            ):
+            if near and len(between.split()) <= 4 and _OWNER_GAP.fullmatch(between):
                 return loc, True
-        m = regex.match(r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?", t[head[1] : head[1] + 20])
+        m = _FROM_OF.match(t[head[1] : head[1] + 20])
         if m:
             for loc in self._locs_in(head[1] + m.end(), head[1] + m.end() + 1):
                 return loc, True
@@ -431,11 +478,9 @@ class _Run:
             stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
             i = -1
             if stem:
-                m = regex.compile(regex.escape(stem), regex.I).search(
-                    t, q.start, min(clause[1], q.end + 80)
-                )
+                forward, back = _stem_patterns(stem)
+                m = forward.search(t, q.start, min(clause[1], q.end + 80))
                 if m is None:
-                    back = regex.compile(regex.escape(stem), regex.I | regex.REVERSE)
                     m = back.search(t, max(clause[0], q.start - _WINDOW), q.start)
                 i = m.start() if m is not None else -1
             if i < 0:
@@ -446,18 +491,18 @@ class _Run:
             return family, t[i:j], i, j
         m = _NUMBER_OF_REV.search(t, max(clause[0], pos - _WINDOW), pos)
         if m is not None:
-            nouns = _cues.family_nouns(t, m.end(), pos)
+            nouns = _cues.family_nouns(t, m.end(), pos, self.index)
             if nouns:
                 n = nouns[0]
                 return n.label, n.text, n.start, n.end
         if q is not None:
-            nouns = _cues.family_nouns(t, q.end, min(clause[1], q.end + 40))
+            nouns = _cues.family_nouns(t, q.end, min(clause[1], q.end + 40), self.index)
             if nouns and len(t[q.end : nouns[0].start].split()) <= 3:
                 n = nouns[0]
                 return n.label, n.text, n.start, n.end
         else:
             nouns = _cues.family_nouns(
-                t, max(clause[0], pos - _WINDOW), min(clause[1], pos + _WINDOW)
+                t, max(clause[0], pos - _WINDOW), min(clause[1], pos + _WINDOW), self.index
             )
             if nouns:
                 n = min(nouns, key=lambda c: abs(c.start - pos))
@@ -466,9 +511,7 @@ class _Run:
 
     def _dest(self, head_end: int, clause: tuple[int, int]) -> str | None:
         for loc in self._locs_in(head_end, min(clause[1], head_end + 61)):
-            m = regex.search(
-                r"\s(in|to|into|inside|at)\s{1,3}(?:the\s{1,3})?$", self.text[head_end : loc.start]
-            )
+            m = _DEST_PREP.search(self.text[head_end : loc.start])
             if m:
                 return f"{m.group(1)} {loc.name}"
         return None
@@ -517,7 +560,7 @@ class _Run:
             if owner is not None:
                 owner_key = owner.country_code or owner.name.lower()
                 owner_text = owner.text if owner.demonym else f"{owner.name}’s"
-            event = _cues.event_of(self.text, he, clause[1])
+            event = _cues.event_of(self.text, he, clause[1], self.index)
             if q is not None and _EACH.search(self.text[max(clause[0], q.start - 30) : q.start]):
                 event = (event + " each").strip()  # "each comprising up to 6,000": per unit
             dest = self._dest(he, clause)
@@ -586,18 +629,48 @@ class _Run:
                 si = self.doc.sentence_index(q.start)
                 if si is not None:
                     by_sentence.setdefault(si, []).append(i)
+        index, text = self.index, self.text
+        modality, confirm, source = (
+            _cues.modality_cues(),
+            _cues.confirm_cues(),
+            _cues.source_cues(),
+        )
+        denial = _cues.denial_words()
+        any_cue = _event_or_source_words()
         for si, s in self.doc.content_sentences():
+            # Cheap lookups first: a sentence without a figure, an event cue or an attribution
+            # adds nothing, so it is not cut into clauses nor searched for times.
+            quantities = by_sentence.get(si, ())
+            if not quantities and not index.may_hold(any_cue, s.start, s.end):
+                continue
+            event_cues: list[_cues.Cue] = []
+            if index.may_hold(denial, s.start, s.end):
+                event_cues = [
+                    c
+                    for c in modality.find(text, s.start, s.end, s.start, index)
+                    if c.label == "denied"
+                ]
+            if index.may_hold(confirm.firsts, s.start, s.end):
+                event_cues += confirm.find(text, s.start, s.end, s.start, index)
+            found: list[_cues.Cue] = []
+            if index.may_hold(source.firsts, s.start, s.end):
+                found = source.find(text, s.start, s.end, s.start, index)
+            if not (quantities or event_cues or found):
+                continue
             clauses = self._clauses(s)
             if not clauses:
                 continue
             self._att_starts = []
-            atts = self._attributions(s, clauses)
+            atts = self._attributions(s, clauses, found)
             self._att_starts = [a.cue.start for a in atts]
-            all_times = find_times(self.text, s.start, s.end)
+            if quantities or event_cues:
+                all_times = find_times(self.text, s.start, s.end, index)
+                times = self._usable_times(all_times, atts)
+            else:
+                all_times = times = []
             time_starts = [t.start for t in all_times]
-            times = self._usable_times(all_times, atts)
             used: set[tuple[int, int]] = set()
-            for qi in by_sentence.get(si, ()):
+            for qi in quantities:
                 q = self.quantities[qi]
                 assert isinstance(q, Quantity)
                 k = bisect_left(time_starts, q.end)
@@ -612,12 +685,6 @@ class _Run:
                     continue
                 used.add(clause)
                 self._add(self._build(s, clause, q.start, q, qi, atts, times))
-            event_cues = [
-                c
-                for c in _cues.find_cues(_cues.modality_cues(), self.text, s.start, s.end, s.start)
-                if c.label == "denied"
-            ]
-            event_cues += _cues.find_cues(_cues.confirm_cues(), self.text, s.start, s.end, s.start)
             for c in sorted(event_cues, key=lambda c: c.start):
                 clause = _clause_at(clauses, c.start)
                 if clause is None or clause in used:

@@ -11,17 +11,36 @@ from __future__ import annotations
 
 import contextlib
 import datetime as _dt
+from collections.abc import Iterable
 from functools import lru_cache
 
 import attrs
 import regex
 
 from ...resources import read_table
+from .cues import TextIndex, first_runs, scan
 
 __all__ = ["TimeExpr", "find_times", "normalize", "time_key"]
 
 _TABLE = "claims/time.tsv"
 _FUTURE_PREPS = frozenset({"by", "until", "till", "before", "next"})
+_PREPS = (
+    "by",
+    "since",
+    "until",
+    "till",
+    "in",
+    "on",
+    "as of",
+    "from",
+    "before",
+    "after",
+    "during",
+    "through",
+    "next",
+)
+_AS_NEXT = regex.compile(r"\s{1,3}as\b")
+_LAST_RUN = regex.compile(r"[\w-]{1,40}+(?=[^\w-]{0,3}+$)")
 
 
 @attrs.frozen
@@ -67,7 +86,7 @@ def _alt(words: list[str]) -> str:
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
     rel, months, weekdays = _tables()
-    preps = r"(?i:by|since|until|till|in|on|as\sof|from|before|after|during|through|next)"
+    preps = "(?i:" + "|".join(p.replace(" ", r"\s") for p in _PREPS) + ")"
     # Every repetition is bounded; alternatives are literal words, so matching stays linear.
     return regex.compile(
         rf"(?<![\w-])(?:(?P<prep>{preps})\s{{1,3}})?"
@@ -82,16 +101,51 @@ def _pattern() -> regex.Pattern[str]:
     )
 
 
-def find_times(text: str, start: int = 0, end: int | None = None) -> list[TimeExpr]:
-    """Time expressions in ``text[start:end]`` (offsets into ``text``)."""
+@lru_cache(maxsize=1)
+def _index_words() -> tuple[frozenset[str], frozenset[str], int] | None:
+    """For :class:`TextIndex` lookups: the words a time expression can start with, the words
+    every one of them contains (its last relative word, month, weekday or year), and how far
+    after its start that word can begin. None when the tables do not allow the lookup."""
+    rel, months, weekdays = _tables()
+    names = [*rel, *months, *weekdays]
+    heads = first_runs([*names, *_PREPS])
+    if heads is None:
+        return None
+    anchors: set[str] = set()
+    offset = 3  # "23 " before a month
+    for w in names:
+        m = _LAST_RUN.search(w)
+        if m is None or not m.group().isascii():
+            return None
+        anchors.add(m.group().lower())
+        offset = max(offset, m.start())
+    years = {str(y) for y in range(1900, 2100)}
+    days = {f"{d}" for d in range(10)} | {f"{d:02d}" for d in range(40)}
+    reach = max(len(p) for p in _PREPS) + 3 + offset
+    return heads | years | days, frozenset(anchors | years), reach
+
+
+def find_times(
+    text: str, start: int = 0, end: int | None = None, index: TextIndex | None = None
+) -> list[TimeExpr]:
+    """Time expressions in ``text[start:end]`` (offsets into ``text``; ``index``: a
+    :class:`~.cues.TextIndex` of ``text`` to make the lookup fast)."""
     rel, months, weekdays = _tables()
     out: list[TimeExpr] = []
-    for m in _pattern().finditer(text, start, len(text) if end is None else end):
+    end = len(text) if end is None else end
+    words = _index_words()
+    found: Iterable[regex.Match[str]]
+    if index is None or words is None:
+        found = _pattern().finditer(text, start, end)
+    else:
+        cands = index.near(words[0], words[1], words[2])
+        found = scan(_pattern(), index, cands, start, end, cut_words=False)
+    for m in found:
         prep = m.group("prep").lower().replace("\n", " ") if m.group("prep") else None
         if prep is not None:
             prep = " ".join(prep.split())
         if m.group("rel"):
-            if regex.match(r"\s{1,3}as\b", text[m.end() : m.end() + 5]):
+            if _AS_NEXT.match(text[m.end() : m.end() + 5]):
                 continue  # "went so far as", "now as": not a time
             kind = rel[" ".join(m.group("rel").lower().split())]
             if kind in ("present", "recent", "future"):
