@@ -471,3 +471,20 @@ def test_attribution_inside_a_sentence_keeps_both_halves() -> None:
     assert q.start == 0
     assert q.text.endswith("despite a rise in summer fares")
     assert q.speaker == "Harbour Gazette"
+
+
+@pytest.mark.parametrize("name", ["Van Morrison", "De Gaulle", "Al Gore", "Ann van Dijk"])
+def test_capitalised_name_particles_stay_in_the_speaker(name: str) -> None:
+    for text in (f"{name} said: “We play tonight.”", f"“We play tonight,” said {name}."):
+        (q,) = quotes_of(text)
+        assert q.speaker == name and q.kind == "direct", text
+
+
+def test_according_to_is_never_a_speaker_name() -> None:
+    text = (
+        "According to the Harbor Gazette, citing port officials, the ferry plans to carry "
+        "2,000 passengers."
+    )
+    quotes = quotes_of(text)
+    assert quotes and all(q.speaker and not q.speaker.startswith("According") for q in quotes)
+    assert quotes[0].speaker == "the Harbor Gazette" or quotes[0].speaker == "Harbor Gazette"

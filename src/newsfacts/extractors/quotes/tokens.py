@@ -31,6 +31,8 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", 
 CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
 # Connectors that may join words inside a speaker phrase ("Ministry of Foreign Affairs").
 _INNER = frozenset({"of", "for", "and", "de", "von", "van", "al", "bin", "&"})
+# Name particles that start a name when capitalised ("Van Morrison", "De Gaulle", "Al Gore").
+_PARTICLES = frozenset({"de", "von", "van", "al", "bin"})
 MAX_NP = 10
 
 
@@ -176,7 +178,12 @@ def np_before(
     ):
         j -= 1
     first = j + 1
-    while first <= end and lower[first] in _INNER:
+    # A leading connector is not part of the name, but a capitalised particle is ("Van Morrison").
+    while (
+        first <= end
+        and lower[first] in _INNER
+        and (words[first].islower() or lower[first] not in _PARTICLES)
+    ):
         first += 1
     if first > end:
         return None
