@@ -135,7 +135,9 @@ def test_units_and_scales(text: str, value: float, unit: str | None) -> None:
 )
 def test_ranges(text: str, low: float, high: float) -> None:
     q = one(text)
-    assert (q.low, q.high, q.bound) == (pytest.approx(low), pytest.approx(high), "range")
+    assert q.low == pytest.approx(low)
+    assert q.high == pytest.approx(high)
+    assert q.bound == "range"
 
 
 @pytest.mark.parametrize(
@@ -436,3 +438,80 @@ def test_time_grows_linearly(unit: str) -> None:
     small, large = cost(20), cost(160)
     # 8x the input may cost at most ~8x (with generous slack for noise), never quadratic (64x)
     assert large < small * 24 + 0.05
+
+
+# --- robustness: junk input is rejected cheaply, prose is not --------------------------------
+
+
+def test_digit_soup_sentence_holds_no_quantities() -> None:
+    assert quantities("1," * 3000 + "1") == []
+    assert quantities("Scores 4-5 6/7 3 000 " * 200) == []
+
+
+def test_long_unpunctuated_prose_keeps_its_figures() -> None:
+    # no sentence end for thousands of characters, but figures are sparse: still prose
+    text = "the army moved 300 troops to the border and then waited for news " * 60
+    qs = quantities(text)
+    assert len(qs) == 60
+    assert all(q.value == 300 and q.entity == "troop" for q in qs)
+
+
+def test_very_long_digit_run_beside_a_real_figure() -> None:
+    qs = quantities(f"Reference {'7' * 60} lists 25 soldiers.")
+    assert [(q.value, q.entity) for q in qs] == [(25, "soldier")]
+
+
+def test_masks_only_where_their_forms_occur() -> None:
+    text = "Write to desk@army-news.org or call 555-123-4567 about the 300 troops at 10:30."
+    assert [(q.value, q.entity) for q in quantities(text)] == [(300, "troop")]
+    # a decimal alone masks nothing
+    assert one("The fund holds 3.2 billion dollars.").value == pytest.approx(3.2e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "bound", "change"),
+    [
+        ("Profits ROSE by 5% last year.", "exact", "increase"),
+        ("Sales fell\u00a0sharply  by 7% in May.", "exact", "decrease"),
+        ("The town has Up To 400 homes.", "at_most", None),
+        ("It costs approx. 40 dollars.", "approximate", None),
+        ("They sent sub-300 drones.", "less_than", None),
+        ("The crowd was ~ 900 people.", "approximate", None),
+        ("The price was +3% on the day.", "exact", "increase"),
+    ],
+)
+def test_cue_spelling_variants(text: str, bound: str, change: str | None) -> None:
+    q = one(text)
+    assert (q.bound, q.change) == (bound, change)
+
+
+def _extract_seconds(text: str) -> float:
+    doc = Document.from_text(text)
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        EXT.extract(doc, {})
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "shape", ["digit_separators", "digits_mixed_separators", "nul_bytes", "digit_run"]
+)
+def test_digit_soup_time_grows_linearly(shape: str) -> None:
+    from newsfacts.testing.adversarial import adversarial_text
+
+    small = _extract_seconds(adversarial_text(shape, 25_000))
+    large = _extract_seconds(adversarial_text(shape, 100_000))
+    # 4x the input: linear is ~4x, quadratic 16x; generous slack for a loaded machine
+    assert large < small * 10 + 0.05
+
+
+@pytest.mark.slow
+def test_long_sentence_with_sparse_figures_grows_linearly() -> None:
+    # just under the digit-soup density: every figure takes the full reading path
+    unit = "officials said 3 troops and 4 more came back home since the long winter "
+    small = _extract_seconds(unit * 200)
+    large = _extract_seconds(unit * 800)
+    assert large < small * 10 + 0.05

@@ -35,6 +35,36 @@ def _bound_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
     return pat, bounds
 
 
+_SPACES = " \u00a0"
+
+
+@lru_cache(maxsize=1)
+def _bound_tails() -> tuple[str, ...]:
+    """Case-folded cue phrases: a window that ends with none of them holds no bound cue."""
+    return tuple(p.casefold() for p in _bound_regex()[1])
+
+
+@lru_cache(maxsize=1)
+def _change_tails() -> tuple[str, ...]:
+    """Case-folded verbs and fillers: the text before a change amount ends with one of them."""
+    verbs = [v for v in _change_regex()[1] if v[0].isalpha()]
+    return tuple(w.casefold() for w in [*verbs, *words("change_fillers.txt"), "by"])
+
+
+def _ends_with_word(window: str, tails: tuple[str, ...]) -> bool:
+    """A necessary condition for the end-anchored cue patterns, checked in C.
+
+    The patterns end in one or more spaces after a word from ``tails``; that word is at most
+    ``len(longest tail)`` characters of text, so the case-folded tail of the text must end with
+    it (full case folding never makes text longer than the phrase it matches).
+    """
+    stripped = window.rstrip(_SPACES)
+    if len(stripped) == len(window):
+        return False
+    longest = max(map(len, tails))
+    return stripped[-longest:].casefold().endswith(tails)
+
+
 @lru_cache(maxsize=1)
 def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
     verbs = {r["word"]: r["change"] for r in table("change_verbs.tsv")}
@@ -55,7 +85,15 @@ def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
 def find_bound(before: str) -> tuple[str, int] | None:
     """``(bound, cue length)`` when ``before`` ends with a bound cue."""
     pat, bounds = _bound_regex()
-    m = pat.search(before[-WINDOW:])
+    window = before[-WINDOW:]
+    # the pattern is searched at every start position: reject the common case cheaply first
+    if not (
+        _ends_with_word(window, _bound_tails())
+        or window.rstrip(_SPACES).endswith("~")
+        or window[-4:].casefold().endswith("sub-")
+    ):
+        return None
+    m = pat.search(window)
     if m is None:
         return None
     cue = m.group("cue").lower()
@@ -67,6 +105,8 @@ def find_change(before: str) -> tuple[str, int] | None:
     """``(change, length)`` when ``before`` ends with a change verb (and fillers)."""
     pat, verbs = _change_regex()
     window = before[-WINDOW:]
+    if not (_ends_with_word(window, _change_tails()) or window.endswith("+")):
+        return None
     m = pat.search(window)
     if m is None:
         return None

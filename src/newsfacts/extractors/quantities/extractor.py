@@ -19,7 +19,9 @@ Offsets always index the article text.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import ClassVar
 
 import attrs
@@ -30,7 +32,7 @@ from ...extractor import FactsSoFar
 from ...model import Fact, Quantity
 from . import cues, filters
 from .entity import head_noun, lemma
-from .numbers import Figure, number_word_value, read_number
+from .numbers import Figure, figure_starters, number_word_value, read_number
 from .scan import Token, has_candidate, tokenize
 from .units import UnitTables, currency_code, tables
 
@@ -42,6 +44,12 @@ _NUMBER_OF = regex.compile(
     r"(?P<np>(?:[^\W\d_][\w'’\-]{0,30}+[ ]){0,3}+[^\W\d_][\w'’\-]{0,30}+)",
     regex.V1 | regex.IGNORECASE,
 )
+#: every ``_NUMBER_OF`` match holds this: one scan per sentence rules the pattern out
+_NUMBER_OF_HINT = regex.compile(
+    r"(?:number|total|tally|count|toll|contingent)[ ]of[ ]", regex.V1 | regex.IGNORECASE
+)
+#: how far before a figure "the number of <noun>" is looked for (keeps the cost per figure flat)
+_NUMBER_OF_REACH = 300
 _TIME_WORDS = frozenset({"day", "week", "month", "year", "hour", "minute", "second", "quarter"})
 #: "$1.17 billion a year earlier": the time word dates the figure, it is not a rate
 _NOT_RATE_AFTER = frozenset({"earlier", "ago", "later", "before", "after", "prior", "previously"})
@@ -63,8 +71,16 @@ class _Found:
     vague: bool = False
 
 
+def _span_end(span: tuple[int, int]) -> int:
+    return span[1]
+
+
 def _masked(spans: list[tuple[int, int]], a: int, b: int) -> bool:
-    return any(s < b and a < e for s, e in spans)
+    """``[a, b)`` overlaps a masked span (``spans`` are sorted and disjoint: a binary search)."""
+    if not spans:
+        return False
+    k = bisect_right(spans, a, key=_span_end)  # the first span ending after ``a``
+    return k < len(spans) and spans[k][0] < b
 
 
 def _prefix_currency(t: UnitTables, sent: str, start: int) -> tuple[str, int] | None:
@@ -191,17 +207,28 @@ def _rate(
 
 def extract_sentence(sent: str) -> list[_Found]:
     """Quantities in one sentence (offsets into ``sent``)."""
-    if not has_candidate(sent):
+    if not has_candidate(sent) or _is_number_soup(sent):
         return []
     t = tables()
     masked = filters.masked_spans(sent)
     tokens = tokenize(sent)
     n = len(tokens)
     out: list[_Found] = []
+    starters = figure_starters()
     i = 0
     while i < n:
         tok = tokens[i]
-        if tok.kind not in ("num", "word") or _masked(masked, tok.start, tok.end):
+        kind = tok.kind
+        if kind == "word":
+            low = tok.text.lower()
+            # most words start no figure: neither a number word nor "five-year" nor "sixfold"
+            if low not in starters and "-" not in low and not low.endswith("fold"):
+                i += 1
+                continue
+        elif kind != "num" or len(tok.text) > _MAX_DIGITS:
+            i += 1
+            continue
+        if _masked(masked, tok.start, tok.end):
             i += 1
             continue
         found, nxt = _read_at(t, sent, tokens, i, masked, out)
@@ -216,6 +243,23 @@ def extract_sentence(sent: str) -> list[_Found]:
                 out.append(found)
         i = max(nxt, i + 1)
     return out
+
+
+#: A "sentence" longer than this that holds a run of digits every ``_SOUP_CHARS_PER_FIGURE``
+#: characters or more often is a table, a list of figures or junk (the sentence splitter found
+#: no end in it), not prose: no quantity claim is read from it. Real sentences this long are
+#: rare and their figures are far sparser; the test keeps the cost of junk input flat.
+_SOUP_MIN_LENGTH = 1000
+_SOUP_CHARS_PER_FIGURE = 40
+_DIGIT_RUN = regex.compile(r"\d++")
+#: no figure in news is written with more digits than this (a longer run is an ID or junk)
+_MAX_DIGITS = 40
+
+
+def _is_number_soup(sent: str) -> bool:
+    if len(sent) <= _SOUP_MIN_LENGTH:
+        return False
+    return len(_DIGIT_RUN.findall(sent)) * _SOUP_CHARS_PER_FIGURE > len(sent)
 
 
 def _finite(f: _Found) -> bool:
@@ -637,10 +681,19 @@ def _one_counts(tokens: list[Token], fig: Figure) -> bool:
     return tokens[fig.stop].text.lower() not in words("one_not_before.txt")
 
 
+@lru_cache(maxsize=4)
+def _has_number_of(sent: str) -> bool:
+    return _NUMBER_OF_HINT.search(sent) is not None
+
+
 def _inherited_entity(sent: str, start: int, so_far: list[_Found]) -> str | None:
     """ "the number of North Korean soldiers ... to 3,000" -> soldier."""
     best: str | None = None
-    for m in _NUMBER_OF.finditer(sent, 0, start):
+    if not _has_number_of(sent):
+        matches: Iterable[regex.Match[str]] = ()
+    else:
+        matches = _NUMBER_OF.finditer(sent, max(0, start - _NUMBER_OF_REACH), start)
+    for m in matches:
         for w in reversed(m.group("np").split(" ")):
             low = w.lower()
             if low.endswith("s") or low in ("personnel", "people", "staff", "police"):

@@ -15,9 +15,12 @@ Word lists: ``months.txt``, ``year_context.txt``, ``code_words.txt``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import lru_cache
+
 import regex
 
-from ._data import words
+from ._data import table, words
 from .scan import Token
 
 __all__ = [
@@ -29,36 +32,76 @@ __all__ = [
     "strong_year_context",
 ]
 
-_MASK = regex.compile(
-    r"(?:https?://|www\.)[^\s<>\"]{1,300}+"
-    r"|[\w.+\-]{1,64}+@[\w\-]{1,63}+(?:\.[\w\-]{1,63}+){1,8}+"
-    # phone numbers: 1-800-268-7116, (555) 123-4567, +44 20 7946 0958
-    r"|(?<![\w.,])(?:\+?\d{1,3}[\-. ])?+\(?\d{3}\)?[\-. ]\d{3}[\-.]\d{4}(?![\w])"
-    r"|(?<![\w.,])\+\d{1,3}(?:[ \-]\d{2,4}){2,4}+(?![\w])"
+#: Forms of text that hold no quantity, each with a cheap test that any match needs (a
+#: substring, or a short pattern). Per sentence only the forms whose test passes are combined
+#: into one pattern, in this order: a form that cannot match changes nothing, and most
+#: sentences need none (the e-mail form alone scans up to 64 characters at every position).
+_MASK_FORMS: tuple[tuple[str, str], ...] = (
+    # URLs and e-mail addresses
+    (r"(?:https?://|www\.)[^\s<>\"]{1,300}+", "s:://|www."),
+    (r"[\w.+\-]{1,64}+@[\w\-]{1,63}+(?:\.[\w\-]{1,63}+){1,8}+", "s:@"),
+    # phone numbers: 1-800-268-7116, (555) 123-4567, 212-555-0100, +44 20 7946 0958 (the
+    # country code may be given back: one bounded retry, still linear)
+    (
+        r"(?<![\w.,])(?:\+?\d{1,3}[\-. ])?\(?\d{3}\)?[\-. ]\d{3}[\-.]\d{4}(?![\w])",
+        r"r:\d[\-.]\d{4}",
+    ),
+    (r"(?<![\w.,])\+\d{1,3}(?:[ \-]\d{2,4}){2,4}+(?![\w])", "s:+"),
     # clock times and lap times: 10:09, 17:22, 1:36.6, 12:01 a.m.
-    r"|(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?+(?:\.\d{1,3})?+"
-    r"(?:[ \u00a0]?+(?i:[ap]\.?m\.?)(?![\w]))?+"
-    r"|(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?+[ \u00a0]?+(?i:[ap]\.m\.|am|pm)(?![\w])"
+    (
+        r"(?<![\w.,:])\d{1,2}:\d{2}(?::\d{2})?+(?:\.\d{1,3})?+"
+        r"(?:[ \u00a0]?+(?i:[ap]\.?m\.?)(?![\w]))?+",
+        "s::",
+    ),
+    (
+        r"(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?+[ \u00a0]?+(?i:[ap]\.m\.|am|pm)(?![\w])",
+        r"r:\d[ \u00a0]?+[aApP]",
+    ),
     # "0401 GMT": a four-digit clock time with a time zone
-    r"|(?<![\w.,:])[0-2]\d[0-5]\d[ \u00a0]?+(?:GMT|UTC|BST|CET|CEST|EDT|EST|CDT|CST|PDT|PST|JST)\b"
+    (
+        r"(?<![\w.,:])[0-2]\d[0-5]\d[ \u00a0]?+"
+        r"(?:GMT|UTC|BST|CET|CEST|EDT|EST|CDT|CST|PDT|PST|JST)\b",
+        r"r:\d[ \u00a0]?+[GUBCEPJ]",
+    ),
     # numeric dates: 2024-10-23, 10/23/2024, 23.10.2024
-    r"|(?<![\w.,/\-])\d{4}-\d{1,2}-\d{1,2}(?![\w])"
-    r"|(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])",
-    regex.V1,
+    (r"(?<![\w.,/\-])\d{4}-\d{1,2}-\d{1,2}(?![\w])", r"r:\d-\d"),
+    (r"(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])", r"r:\d[/.]\d"),
 )
 
 
-# every masked form holds one of these: a cheap test that skips the full pattern
-_MASK_HINT = regex.compile(
-    r"[:@/]|www\.|\d[\-. ]\d|\d[ \u00a0]?+[aApP]\.?[mM]|\+\d|\d[ \u00a0]?+[GUBCEPJ][MTSED]"
-)
+def _hint_test(hint: str) -> Callable[[str], bool]:
+    kind, _, body = hint.partition(":")
+    if kind == "s":
+        subs = tuple(body.split("|"))
+        return lambda s: any(x in s for x in subs)
+    pat = regex.compile(body, regex.V1)
+    return lambda s: pat.search(s) is not None
+
+
+_MASK_TESTS = tuple(_hint_test(h) for _, h in _MASK_FORMS)
+
+
+@lru_cache(maxsize=64)
+def _mask_pattern(forms: tuple[int, ...]) -> regex.Pattern[str]:
+    return regex.compile("|".join(_MASK_FORMS[k][0] for k in forms), regex.V1)
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every stretch of ``sentence`` that holds no quantity."""
-    if not _MASK_HINT.search(sentence):
+    forms = tuple(k for k, test in enumerate(_MASK_TESTS) if test(sentence))
+    if not forms:
         return []
-    return [m.span() for m in _MASK.finditer(sentence)]
+    return [m.span() for m in _mask_pattern(forms).finditer(sentence)]
+
+
+@lru_cache(maxsize=1)
+def cue_words() -> frozenset[str]:
+    """Words of bound cues, change verbs and their fillers (lower case)."""
+    out: set[str] = set(words("change_fillers.txt"))
+    out.update(r["word"].lower() for r in table("change_verbs.tsv"))
+    for r in table("bounds.tsv"):
+        out.update(r["phrase"].lower().split(" "))
+    return frozenset(out)
 
 
 def _word(tokens: list[Token], j: int) -> str:
@@ -153,11 +196,13 @@ def in_code(tokens: list[Token], first: int, sentence_start_index: int = 0) -> b
         if prev.text[:1].islower() and not prev.text.islower() and "-" not in prev.text:
             return True
         # "Boeing 737", "Apple Watch 5", "S&P 500": a capitalised word right before a bare
-        # whole number (not the first word of the sentence, not a month)
+        # whole number (not the first word of the sentence, not a month, not a cue word written
+        # in title or upper case: "Police Arrest Over 300 Protesters", "Up To 400 Homes")
         if (
             prev.text[:1].isupper()
             and first - 1 > 0
             and w not in words("months.txt")
+            and w not in cue_words()
             and "," not in tok.text
             and "." not in tok.text
         ):

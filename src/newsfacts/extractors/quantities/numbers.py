@@ -56,6 +56,16 @@ def _tables() -> _Tables:
     return _Tables(words, exact, anycase, vague)
 
 
+@lru_cache(maxsize=1)
+def figure_starters() -> frozenset[str]:
+    """Lower-case words a figure can start with, besides hyphenated words and "-fold" words.
+
+    :func:`read_number` returns None on any other word, so a caller may skip it unread.
+    """
+    t = _tables()
+    return frozenset(t.words) | frozenset(t.vague) | {"a", "an", "half"}
+
+
 def number_word_value(word: str) -> float | None:
     """The value of a single number word below a hundred ("five", "twelve", "twenty")."""
     w = _tables().words.get(word)

@@ -7,8 +7,8 @@ rest are tokenized (digits, words, single symbols, with offsets into the sentenc
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from ._data import table
@@ -17,17 +17,22 @@ __all__ = ["Token", "has_candidate", "tokenize"]
 
 # Digits are split from letters ("3bn" -> "3", "bn"); a word may hold inner hyphens or apostrophes
 # ("year-old", "Korea's"). Every quantifier is possessive or bounded: linear on any input.
+# Words come first (the most common token; no branch can start where another does, so the order
+# changes nothing but speed).
 _TOKEN = regex.compile(
-    r"(?P<num>\d{1,3}+(?:,\d{3}+)++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\w.])\.\d++)"
-    r"|(?P<word>[^\W\d_]++(?:['’\-][^\W\d_]++){0,4}+)"
+    r"(?P<word>[^\W\d_]++(?:['’\-][^\W\d_]++){0,4}+)"
+    r"|(?P<num>\d{1,3}+(?:,\d{3}+)++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\w.])\.\d++)"
     r"|(?P<sym>[^\s\w]|_)",
     regex.V1,
 )
 
 
-@attrs.frozen
-class Token:
-    """A token of a sentence: kind is "num", "word" or "sym"; offsets are into the sentence."""
+class Token(NamedTuple):
+    """A token of a sentence: kind is "num", "word" or "sym"; offsets are into the sentence.
+
+    A named tuple, not an attrs class: sentences with figures are tokenized whole, and building
+    a tuple costs a fraction of a frozen attrs instance.
+    """
 
     kind: str
     start: int
@@ -37,7 +42,8 @@ class Token:
 
 def tokenize(s: str) -> list[Token]:
     """Tokens of ``s`` (whitespace dropped)."""
-    return [Token(m.lastgroup or "sym", m.start(), m.end(), m.group()) for m in _TOKEN.finditer(s)]
+    new = tuple.__new__
+    return [new(Token, (m.lastgroup or "sym", *m.span(), m.group())) for m in _TOKEN.finditer(s)]
 
 
 _DIGIT = regex.compile(r"\d")
