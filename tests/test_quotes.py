@@ -488,3 +488,41 @@ def test_according_to_is_never_a_speaker_name() -> None:
     quotes = quotes_of(text)
     assert quotes and all(q.speaker and not q.speaker.startswith("According") for q in quotes)
     assert quotes[0].speaker == "the Harbor Gazette" or quotes[0].speaker == "Harbor Gazette"
+
+
+# -- continuation of a split quote ------------------------------------------------------------
+def test_continuation_in_the_next_paragraph_is_one_quote() -> None:
+    text = (
+        "“The plan is sound and fair,” Mara Lind told reporters in a phone interview.\n\n"
+        "“We will start in the spring and finish by the fall.”\n\nThe council meets today."
+    )
+    qs = quotes_of(text)
+    q = find(qs, "sound and fair")
+    assert q.speaker == "Mara Lind"
+    assert q.text.endswith("finish by the fall.")
+    assert len(q.parts) == 2
+    assert text[q.parts[1][0] : q.parts[1][1]].startswith("We will start")
+    assert not [x for x in qs if x is not q and "spring" in x.text]
+
+
+def test_next_paragraph_quote_with_its_own_cue_stays_separate() -> None:
+    text = (
+        "“The plan is sound and fair,” Mara Lind told reporters.\n\n"
+        "“We will start in the spring,” Joe Park said later."
+    )
+    q1, q2 = sorted(quotes_of(text), key=lambda q: q.start)
+    assert q1.text == "The plan is sound and fair"
+    assert q2.text == "We will start in the spring"
+    assert q2.speaker == "Joe Park"
+
+
+def test_partial_quote_inside_a_sentence_is_continued() -> None:
+    text = "Still, the mill is “barely breaking even,” Tom Reyes said. “We cannot go on like this.”"
+    qs = quotes_of(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.kind == "mixed"
+    assert q.speaker == "Tom Reyes"
+    assert q.start == 0
+    assert q.text.endswith("go on like this.")
+    assert len(q.parts) == 2

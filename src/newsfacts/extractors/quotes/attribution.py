@@ -150,30 +150,23 @@ def attribute_direct(
             claimed.add(cue)
             assert q.close is not None
             close_end = q.close + mark_width(text, q.close)
-            out.append(Pending(mixed_start, close_end, "mixed", np, _cue_text(tok, lex, cue)))
+            parts = ()
+            nxt = _continuation(doc, tok, lex, raws, qi, used, pi)
+            if nxt is not None:
+                q2 = raws[nxt]
+                consumed.add(nxt)
+                parts = ((mixed_start, close_end), *(q2.pieces or ((q2.start, q2.end),)))
+                close_end = q2.end
+            cue_text = _cue_text(tok, lex, cue)
+            out.append(Pending(mixed_start, close_end, "mixed", np, cue_text, parts))
             last_para[len(out) - 1] = pi
             continue
         if found is not None:
             np, cue, used = found
             claimed.add(cue)
             # "X," he said, "Y."  /  "X," he said on Friday. "Y."
-            nxt = qi + 1
-            # skip a title quoted in the tail ("he said on “Meet the Press.” “...”")
-            while (
-                via_after
-                and nxt + 1 < len(raws)
-                and first_token_at(starts, raws[nxt].close or len(text)) <= used + _TAIL_GAP
-                and _words(text[raws[nxt].start : raws[nxt].end]) <= _TITLE_WORDS
-                and not _sentence_like(text, raws[nxt], para.start)
-            ):
-                nxt += 1
-            if (
-                via_after
-                and nxt < len(raws)
-                and doc.paragraph_index(raws[nxt].open) == pi
-                and raws[nxt].start > q.end
-                and _continues(doc, tok, lex, used, raws[nxt], p_hi)
-            ):
+            nxt = _continuation(doc, tok, lex, raws, qi, used, pi) if via_after else None
+            if nxt is not None:
                 q2 = raws[nxt]
                 consumed.add(nxt)
                 parts = (*(q.pieces or ((q.start, q.end),)), *(q2.pieces or ((q2.start, q2.end),)))
@@ -192,6 +185,48 @@ def attribute_direct(
             continue
         loose.append(q)
     return out, claimed, loose
+
+
+def _continuation(
+    doc: Document,
+    tok: Tokens,
+    lex: Lexicon,
+    raws: Sequence[RawQuote],
+    qi: int,
+    used: int,
+    pi: int,
+) -> int | None:
+    """Index of the quote that carries on ``raws[qi]`` after its attribution (ending at token
+    ``used``): in the same paragraph, or opening the next one when the attribution closes the
+    paragraph (``“X,” Cole told reporters.`` / ``“Y.”``); None when there is none.
+    """
+    text = doc.text
+    starts = tok.starts
+    para = doc.paragraphs[pi]
+    q = raws[qi]
+    nxt = qi + 1
+    # skip a title quoted in the tail ("he said on “Meet the Press.” “...”")
+    while (
+        nxt + 1 < len(raws)
+        and first_token_at(starts, raws[nxt].close or len(text)) <= used + _TAIL_GAP
+        and _words(text[raws[nxt].start : raws[nxt].end]) <= _TITLE_WORDS
+        and not _sentence_like(text, raws[nxt], para.start)
+    ):
+        nxt += 1
+    if nxt >= len(raws) or raws[nxt].start <= q.end:
+        return None
+    q2 = raws[nxt]
+    p2 = doc.paragraph_index(q2.open)
+    if p2 is None:
+        return None
+    if p2 == pi + 1:
+        # the attribution ends the paragraph and the next one opens with the quote
+        if q2.open != doc.paragraphs[p2].start:
+            return None
+    elif p2 != pi:
+        return None
+    hi = first_token_at(starts, doc.paragraphs[p2].end)
+    return nxt if _continues(doc, tok, lex, used, q2, hi) else None
 
 
 def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote, hi: int) -> bool:
