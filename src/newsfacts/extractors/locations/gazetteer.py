@@ -124,6 +124,8 @@ class Gazetteer:
         self.admin1: dict[str, Place] = {}
         self.cities: dict[int, Place] = {}
         self.regions: dict[str, Place] = {}
+        #: US counties by folded name ("orange county"): one place per state that has one.
+        self.counties: dict[str, list[Place]] = {}
         self.stop: frozenset[str] = _res.word_set(f"{DATA}/stoplist.txt")
         self.max_tokens = 1
         self._memo: dict[str, tuple[Candidate, ...]] = {}
@@ -262,6 +264,19 @@ class Gazetteer:
             self.regions[p.name] = p
             for n in [p.name, *filter(None, row["aliases"].split("|"))]:
                 self._add(n, Candidate(p, True), exact=_is_exact(n))
+
+        for row in _res.read_table(f"{DATA}/us_counties.tsv"):
+            p = Place(
+                name=row["name"],
+                feature="region",
+                country_code="US",
+                admin1=row["admin1"],
+                geonameid=None,
+                latitude=_float(row["latitude"]),
+                longitude=_float(row["longitude"]),
+                population=int(row["population"] or 0),
+            )
+            self.counties.setdefault(_fold(p.name), []).append(p)
 
         for row in _res.read_table(f"{DATA}/aliases.tsv"):
             place = self._target(row["target"])

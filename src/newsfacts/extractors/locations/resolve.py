@@ -49,14 +49,36 @@ class Context:
         if top.feature == "country" or all(c.place.country_code == top.country_code for c in cands):
             if top.country_code:
                 self.countries[top.country_code] += 1
-            if top.feature == "admin1" and top.admin1:
+            if top.admin1 and (
+                top.feature == "admin1" or all(c.place.admin1 == top.admin1 for c in cands)
+            ):
+                # A region, or a town that names only places in one region ("Ussuriysk").
                 self.admin1[top.admin1] += 1
+
+    @staticmethod
+    def ambiguous(cands: Iterable[Candidate]) -> bool:
+        """Whether :meth:`add` would skip these readings (they disagree on the country)."""
+        cands = list(cands)
+        if not cands:
+            return False
+        top = cands[0].place
+        return not (
+            top.feature == "country" or all(c.place.country_code == top.country_code for c in cands)
+        )
+
+    def add_resolved(self, place: Place) -> None:
+        """Count a country or first-level region an earlier resolution pass chose for a mention
+        whose readings disagree ("Ontario": the province, or the Californian city)."""
+        if place.feature in ("country", "admin1") and place.country_code:
+            self.countries[place.country_code] += 1
+            if place.feature == "admin1" and place.admin1:
+                self.admin1[place.admin1] += 1
 
     def bonus(self, place: Place) -> float:
         b = 0.0
         if place.country_code and place.country_code in self.countries:
             b += COUNTRY_BONUS if self.countries[place.country_code] > 1 else COUNTRY_BONUS / 2
-        if place.feature == "city" and place.admin1 and place.admin1 in self.admin1:
+        if place.feature in ("city", "region") and place.admin1 and place.admin1 in self.admin1:
             b += ADMIN1_BONUS
         return b
 
