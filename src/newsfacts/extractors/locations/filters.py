@@ -20,6 +20,7 @@ geoparsing gold standards count them, and users can tell them apart by the follo
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -62,6 +63,10 @@ class DocNames:
         self._lower: dict[str, bool] = {}
         self.surnames: set[str] = set()
         self.person_spans: list[tuple[int, int]] = []
+        # Sorted span starts and, for each, the furthest end of any span starting at or before
+        # it: a span contains [start, end) iff the reach at start is >= end.
+        self._starts: list[int] = []
+        self._reach: list[int] | None = None
         for p in people:
             if not isinstance(p, Person):
                 continue
@@ -71,7 +76,17 @@ class DocNames:
                 self.surnames.update(fold(w) for w in words[1:])
 
     def in_person(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.person_spans)
+        """True when ``[start, end)`` lies inside a person mention (bisect, not a scan)."""
+        if self._reach is None:
+            spans = sorted(self.person_spans)
+            self._starts = [a for a, _ in spans]
+            reach, far = [], -1
+            for _, b in spans:
+                far = max(far, b)
+                reach.append(far)
+            self._reach = reach
+        i = bisect_right(self._starts, start) - 1
+        return i >= 0 and self._reach[i] >= end
 
     def in_lower_case(self, word: str) -> bool:
         """True when the article has ``word`` as a whole lower-case word: a run of lower-case
