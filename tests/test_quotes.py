@@ -526,3 +526,76 @@ def test_partial_quote_inside_a_sentence_is_continued() -> None:
     assert q.start == 0
     assert q.text.endswith("go on like this.")
     assert len(q.parts) == 2
+
+
+# -- indirect-speech rules (issue 4 follow-up): one test per rule, sentences written here ------
+
+
+def _indirect(text: str, content: str) -> Quote:
+    q = find(quotes_of(text), content)
+    assert q.text == content, q.text
+    return q
+
+
+def test_tail_form_needs_a_tail_not_a_clause() -> None:
+    # an opening phrase + comma before "Name said <clause>" is not reported content
+    text = "In a long interview last spring, Halvorsen said the mill would reopen by June."
+    q = _indirect(text, "the mill would reopen by June")
+    assert q.speaker == "Halvorsen"
+    assert all(x.text != "In a long interview last spring" for x in quotes_of(text))
+    # a real tail still works
+    q2 = _indirect(
+        "The mill is closed for good, Halvorsen said on Friday.", "The mill is closed for good"
+    )
+    assert q2.speaker == "Halvorsen"
+
+
+def test_listener_object_is_not_content() -> None:
+    q = _indirect(
+        "Mayor Ilse Brandt told a crowd at the harbor she would fight the closure.",
+        "she would fight the closure",
+    )
+    assert q.speaker == "Ilse Brandt"
+    _indirect("Ilse Brandt told them the ferry would keep running.", "the ferry would keep running")
+    _indirect("Ilse Brandt urged voters to reject the new levy.", "to reject the new levy")
+
+
+def test_particle_of_phrasal_cue_is_not_content() -> None:
+    _indirect(
+        "Senator Ruiz called for a full audit of the port budget.",
+        "a full audit of the port budget",
+    )
+    _indirect("Senator Ruiz warned against cutting the ferry subsidy.", "cutting the ferry subsidy")
+
+
+def test_noun_forms_count_only_between_subject_and_clause() -> None:
+    q = _indirect("Governor Tamsin Reyes plans to veto the harbor bill.", "to veto the harbor bill")
+    assert q.speaker == "Tamsin Reyes"
+    _indirect(
+        "New filings show that the fund lost half its cash.", "that the fund lost half its cash"
+    )
+    # a determiner-led noun is no cue
+    assert quotes_of("The plan to rebuild the pier was shelved by the council in May.") == []
+    assert quotes_of("Tickets for the show that opened in May sold out within a week.") == []
+
+
+def test_coordinated_and_relative_subjects() -> None:
+    q = _indirect(
+        "Oskar Lind filed the appeal on Monday and said the ruling ignored the evidence.",
+        "the ruling ignored the evidence",
+    )
+    assert q.speaker == "Oskar Lind"
+    q2 = _indirect(
+        "Oskar Lind, who said he had sailed the route for years, left the meeting early.",
+        "he had sailed the route for years",
+    )
+    assert q2.speaker == "Oskar Lind"
+
+
+def test_described_subject_after_an_opening_phrase() -> None:
+    q = _indirect(
+        "In the harbor survey, 41 percent said they would back the new levy.",
+        "they would back the new levy",
+    )
+    assert q.speaker_start is not None
+    assert "41 percent" in "In the harbor survey, 41 percent said"[q.speaker_start :]

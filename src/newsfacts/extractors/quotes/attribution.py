@@ -18,10 +18,12 @@ from .lexicon import Lexicon
 from .marks import RawQuote, mark_width
 from .pending import Pending
 from .tokens import (
+    DETERMINERS,
     NounPhrase,
     Tokens,
     described_np,
     first_token_at,
+    is_cap,
     np_after,
     np_before,
     skip_lead,
@@ -67,6 +69,8 @@ def _cue_map(tok: Tokens, lex: Lexicon) -> dict[int, int]:
         if words[i][:1].isupper() and w != "according":
             continue  # "States", "Post": a name, not a verb
         n = 1 if w in lex.cue_forms else 0
+        if n and lex.cue_forms[w] in lex.clause_cues and not _verb_between(tok, lex, i):
+            n = 0
         for phrase in lex.multiword:
             if w == phrase[0] and tuple(lower[i : i + len(phrase)]) == phrase:
                 n = len(phrase)
@@ -74,6 +78,27 @@ def _cue_map(tok: Tokens, lex: Lexicon) -> dict[int, int]:
         if n:
             out[i] = n
     return out
+
+
+#: words before a noun ("the plan", "of plans"): a clause cue after them is no verb
+_NOT_BEFORE_VERB = frozenset(("of", "for", "in", "on", "with", "to", "by", "from", "and", "or"))
+
+
+def _verb_between(tok: Tokens, lex: Lexicon, i: int) -> bool:
+    """A form that is also a noun ("plans", "show") stands as a verb: a word that can end a
+    subject (no determiner, possessive or preposition) before it, and a clause after it ("that",
+    "to", a pronoun or a capitalised name).
+    """
+    if i == 0 or i + 1 >= len(tok.words):
+        return False
+    prev, nxt = tok.lower[i - 1], tok.lower[i + 1]
+    if not tok.words[i - 1][:1].isalnum() or prev.endswith(("'s", "’s", "s'", "s’")):
+        return False
+    if prev in DETERMINERS or prev in _NOT_BEFORE_VERB:
+        return False
+    if nxt in ("that", "to") or (nxt in lex.pronouns and nxt != "it"):
+        return True
+    return is_cap(tok.words[i + 1])
 
 
 def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | None:

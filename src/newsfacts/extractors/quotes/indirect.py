@@ -73,6 +73,9 @@ def find_indirect(
         if _overlaps(spans, span_starts, a, b):
             i += k
             continue
+        if out and a < out[-1].end and out[-1].start < b:
+            i += k  # inside the content just reported ("X plans we, Smith said")
+            continue
         has_mark = any(words[t] in _MARKS for t in range(c_first, c_last + 1))
         kind = "mixed" if has_mark else "indirect"
         cue = doc.text[starts[i] : tok.ends[i + k - 1]]
@@ -187,7 +190,20 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             return j
         if nx in lex.pronouns and j + 2 < hi and lower[j + 2] in lex.cue_forms:
             return j
+        if _closing_attribution(tok, lex, j + 1, hi):
+            return j
     return hi
+
+
+def _closing_attribution(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
+    """``<speaker> <cue>`` closing the sentence from token ``j`` (``..., Aaa Aaa said.``)."""
+    for t in range(j + 1, min(hi, j + _TAIL_MAX)):
+        w = tok.words[t]
+        if not w[:1].isalnum():
+            return False
+        if tok.lower[t] in lex.cue_forms and w.islower():
+            return t + 1 >= hi or tok.words[t + 1] in _END_PUNCT
+    return False
 
 
 def _one(
@@ -218,6 +234,13 @@ def _one(
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
     if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
         np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i)
+    elif subject is None and i > s_lo + 1 and lower[i - 1] in _COORDINATORS:
+        # "Fields filed a complaint and said ...": the subject of the sentence speaks
+        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i - 1)
+    elif subject is None and i > s_lo + 1 and lower[i - 1] in _RELATIVES:
+        # "Smith, who said ...", "voters who said ...": the phrase before "who"
+        j = i - 2 if words[i - 2] != "," else i - 3
+        np = _subject(tok, lex, j + 1, s_lo) if j >= s_lo else None
     else:
         np = subject
     if np is None and not lower[i].endswith("ing"):
@@ -236,16 +259,33 @@ def _one(
             if words[t] == "," and lower[c_first] in lex.cue_skip:
                 c_first = t + 1
                 break
+    if c_first == i + k and lemma in lex.object_cues and lower[c_first] != "that":
+        c_first = _skip_object(tok, lex, c_first, s_hi)
     if c_first == i + k:
         c_first = _skip_time(tok, lex, c_first, s_hi)
+        if (
+            c_first == i + k
+            and lower[c_first] in lex.particles
+            and c_first + 1 < s_hi
+            and words[c_first + 1][:1].isalnum()
+        ):
+            c_first += 1  # "called for ...", "warned against ..."
     if words[c_first] in (",", ":"):
         c_first += 1
     if c_first >= s_hi or words[c_first] in _END_PUNCT:
         return None
-    c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
+    hi = _cut(tok, lex, c_first, s_hi)
+    if hi < s_hi and words[hi] == "," and _closing_attribution(tok, lex, hi + 1, s_hi):
+        return None  # the sentence closes with its own attribution: this cue is inside it
+    if i >= s_lo + 2 and lower[i - 1] in _RELATIVES and words[i - 2] == ",":
+        # "Smith, who said he voted twice, left": the relative clause ends at its comma
+        hi = next((t for t in range(c_first, hi) if words[t] == ","), hi)
+    c_last = _trim_end(tok, c_first, hi)
     return _checked(tok, np, c_first, c_last)
 
 
+_COORDINATORS = frozenset(("and", "but"))
+_RELATIVES = frozenset(("who", "which"))
 #: words that end a subject phrase or open a clause: the phrase before the cue is no subject
 _CLAUSE_WORDS = frozenset(
     ("that", "who", "which", "whom", "whose", "when", "if", "because", "and", "but", "as", "to")
@@ -259,6 +299,10 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
     ``_SUBJECT_MAX`` tokens, with no punctuation, clause word or other cue inside.
     """
     first = skip_lead(tok, lex, s_lo)
+    for t in range(cue - 1, max(first, cue - _SUBJECT_MAX - 1), -1):
+        if tok.words[t] == ",":  # "In a two-way race, 21 percent said"
+            first = t + 1
+            break
     last = cue - 1
     while last >= first and tok.lower[last] in lex.skip:
         last -= 1
@@ -275,6 +319,27 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
         det = first
         first += 1
     return NounPhrase(first, last, det, "group", first, last)
+
+
+#: tokens scanned for the clause after a listener object ("told a crowd in Reno he ...")
+_OBJECT_MAX = 12
+
+
+def _skip_object(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
+    """After a cue with a listener object and no "that": where the clause starts. An object
+    pronoun is skipped (``told them Clinton ...``); otherwise the first clause opener within a
+    few tokens (``told reporters he ...``, ``urged voters to ...``); ``j`` when there is none.
+    """
+    lower = tok.lower
+    if lower[j] in lex.object_pronouns and j + 1 < hi and tok.words[j + 1][:1].isalnum():
+        return j + 1
+    for t in range(j + 1, min(hi, j + _OBJECT_MAX)):
+        w = tok.words[t]
+        if w in _END_PUNCT or w in _MARKS or w in ("“", "(", ":"):
+            break
+        if lower[t] in lex.clause_openers:
+            return t
+    return j
 
 
 def _skip_time(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
@@ -328,9 +393,34 @@ def _tail(
         if last > i + k + 1 and _MIN_CONTENT_TOKENS <= last - s_lo + 1 < MAX_CONTENT:
             return np, s_lo, last
         return None
+    lemma = lex.cue_forms.get(tok.lower[i], "")
+    if not _tail_after_cue(tok, lex, i + k, s_hi, lemma in lex.object_cues):
+        return None
     if not _ends_soon(tok, lex, i + k, s_hi):
         return None
     return _checked(tok, np, s_lo, _trim_end(tok, s_lo, j))
+
+
+def _tail_after_cue(tok: Tokens, lex: Lexicon, j: int, s_hi: int, listener: bool) -> bool:
+    """What follows a cue can be a closing tail (``said on Friday.``, ``told reporters.``), not
+    the reported clause itself (``, Lazar said he welcomed ...``): it opens with punctuation, a
+    time word or a preposition (or, after a listener cue, the listener) and holds no subject
+    pronoun or "that".
+    """
+    if j >= s_hi:
+        return True
+    lower = tok.lower
+    first = lower[j]
+    if tok.words[j][:1].isalnum() and not (
+        listener or first in lex.cue_skip or first in lex.time_words or first in lex.time_openers
+    ):
+        return False
+    for t in range(j, min(s_hi, j + _TAIL_MAX)):
+        if tok.words[t] in _END_PUNCT:
+            return True
+        if lower[t] == "that" or (lower[t] in lex.pronouns and lower[t] in lex.clause_openers):
+            return False
+    return True
 
 
 def _ends_soon(tok: Tokens, lex: Lexicon, j: int, s_hi: int) -> bool:

@@ -19,6 +19,15 @@ class Lexicon:
     cue_forms: dict[str, str]
     #: lemmas whose verbs take a listener object ("told reporters that ...")
     object_cues: frozenset[str]
+    #: lemmas whose forms are also nouns ("plans", "shows"): a cue only between a subject and a
+    #: clause ("Trump plans to ...", "polls show that ..."), never after a determiner
+    clause_cues: frozenset[str]
+    #: object pronouns skipped after an object cue ("told them ...")
+    object_pronouns: frozenset[str]
+    #: words that open the reported clause after a listener object ("told reporters he ...")
+    clause_openers: frozenset[str]
+    #: particles of phrasal cues, skipped before the content ("called for", "agreed with")
+    particles: frozenset[str]
     #: multi-word cues as tuples of lower-case words
     multiword: tuple[tuple[str, ...], ...]
     #: pronoun -> "person" | "group" | "self"
@@ -44,24 +53,26 @@ class Lexicon:
     context_words: frozenset[str]
 
 
-def _forms(name: str) -> tuple[dict[str, str], frozenset[str]]:
+def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
+    """Tense form -> lemma, and the lemmas whose line carries ``tag``."""
     forms: dict[str, str] = {}
-    obj: set[str] = set()
+    tagged: set[str] = set()
     for line in iter_lines(name):
         words = line.split()
         lemma = words[0]
         for w in words:
-            if w == "@obj":
-                obj.add(lemma)
-            else:
+            if w == tag:
+                tagged.add(lemma)
+            elif not w.startswith("@"):
                 forms.setdefault(w.lower(), lemma)
-    return forms, frozenset(obj)
+    return forms, frozenset(tagged)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded on first use."""
     cue_forms, object_cues = _forms("quotes/cue_verbs.txt")
+    _, clause_cues = _forms("quotes/cue_verbs.txt", "@clause")
     issue, _ = _forms("quotes/issue_verbs.txt")
     pronouns = {}
     for line in iter_lines("quotes/pronouns.txt"):
@@ -76,6 +87,10 @@ def lexicon() -> Lexicon:
         time_words=frozenset(w for w in times if not w.startswith("+")),
         cue_forms=cue_forms,
         object_cues=object_cues,
+        clause_cues=clause_cues,
+        object_pronouns=word_set("quotes/object_pronouns.txt"),
+        clause_openers=word_set("quotes/clause_openers.txt"),
+        particles=word_set("quotes/particles.txt"),
         multiword=multi,
         pronouns=pronouns,
         roles=roles,
