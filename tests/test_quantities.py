@@ -307,10 +307,13 @@ def test_ranges_with_unit_on_both_figures(text: str, low: float, high: float, un
     assert (q.low, q.high, q.bound, q.unit) == (low, high, "range", unit)
 
 
-def test_level_after_change_inherits_the_change() -> None:
+def test_level_after_a_change_amount_is_a_level() -> None:
+    # only the amount changes; the level reached is stated, not changed by 41.20 euros
     qs = quantities("Shares climbed 6% to 41.20 euros.")
-    assert [(q.value, q.change) for q in qs] == [(6, "increase"), (41.2, "increase")]
+    assert [(q.value, q.change) for q in qs] == [(6, "increase"), (41.2, None)]
     assert all(q.low is None for q in qs)
+    # with no amount, the level carries the change ("fell to $3bn")
+    assert one("Quarterly profit fell to $3bn.").change == "decrease"
 
 
 def test_restated_amount_inherits_bound_and_change() -> None:
@@ -515,3 +518,109 @@ def test_long_sentence_with_sparse_figures_grows_linearly() -> None:
     small = _extract_seconds(unit * 200)
     large = _extract_seconds(unit * 800)
     assert large < small * 10 + 0.05
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "change"),
+    [
+        ("Acme slipped 48.5p to 912p in early trade.", 48.5, "decrease"),
+        ("The stock closed at 230 p, a record.", 230, None),
+        ("The shares gained 3.25p.", 3.25, "increase"),
+    ],
+)
+def test_pence_written_p(text: str, value: float, change: str | None) -> None:
+    q = quantities(text)[0]
+    assert (q.value, q.unit, q.change) == (value, "penny", change)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talk starts at 4 p.m. sharp.", "The camera films in 1080p at night."],
+)
+def test_p_that_is_not_pence(text: str) -> None:
+    assert all(q.unit != "penny" for q in quantities(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The ticket cost 7 dollars 25 cents.", 7.25),
+        ("A coffee costs nine euros and forty cents here.", 9.4),
+        ("The fee is 12 dollars and 60.", 12.6),
+    ],
+)
+def test_money_in_two_parts(text: str, value: float) -> None:
+    q = one(text)
+    assert q.value == pytest.approx(value)
+    assert q.unit in ("USD", "EUR")
+
+
+def test_cents_part_needs_cents_or_clause_end() -> None:
+    qs = quantities("He paid 40 dollars 30 tickets in total")
+    assert [(q.value, q.unit) for q in qs] == [(40, "USD"), (30, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The grant was half million dollars.", 5e5),
+        ("They raised a quarter million pounds.", 2.5e5),
+        ("The bill came to three quarters of a billion dollars.", 7.5e8),
+    ],
+)
+def test_fraction_of_a_scale_word(text: str, value: float) -> None:
+    assert one(text).value == pytest.approx(value)
+
+
+def test_third_quarter_is_no_figure() -> None:
+    assert quantities("In the third quarter, the company hired staff.") == []
+
+
+def test_scale_word_after_currency_code() -> None:
+    q = one("The fund lost 40 USD million last year.")
+    assert (q.value, q.unit) == (4e7, "USD")
+
+
+def test_price_per_dozen() -> None:
+    assert one("Eggs sold for 99 cents a dozen.").unit == "cent per dozen"
+
+
+@pytest.mark.parametrize(
+    ("text", "unit", "entity"),
+    [
+        ("Dinner costs six or seven euros.", "EUR", None),
+        ("The model ships with a 10- or 12-inch screen.", "inch", None),
+        ("Buyers can pick two-, three- and four-door cars.", None, "door"),
+        ("Tickets cost 20 or $25 at the gate.", "USD", None),
+    ],
+)
+def test_alternatives_share_the_unit(text: str, unit: str | None, entity: str | None) -> None:
+    qs = quantities(text)
+    assert len(qs) >= 2
+    assert all((q.unit, q.entity) == (unit, entity) for q in qs)
+
+
+def test_and_between_figures_shares_nothing() -> None:
+    qs = quantities("She scored 14 and 9 assists.")
+    assert [(q.value, q.entity) for q in qs] == [(14, None), (9, "assist")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("Around 300 Ford and Toyota trucks were recalled.", 300, "truck"),
+        ("The label sold 2.1 million vinyl and digital albums.", 2.1e6, "album"),
+        ("Three of the mayor's aides resigned.", 3, "aide"),
+        ("Nine of its retail stores closed.", 9, "store"),
+    ],
+)
+def test_entity_across_joined_modifiers_and_of(text: str, value: float, entity: str) -> None:
+    q = quantities(text)[0]
+    assert (q.value, q.entity) == (value, entity)
+
+
+@pytest.mark.parametrize(
+    "text", ["A two-thirds majority voted yes.", "It charged a one-time fee in a three-way deal."]
+)
+def test_hyphenated_number_words_that_count_nothing(text: str) -> None:
+    assert quantities(text) == []

@@ -17,6 +17,7 @@ from .scan import Token
 __all__ = ["MAX_RUN", "head_noun", "is_plural", "lemma"]
 
 MAX_RUN = 4
+_JOINERS = frozenset({"and", "or"})
 
 
 @lru_cache(maxsize=1)
@@ -61,11 +62,18 @@ def head_noun(tokens: list[Token], i: int, count_is_one: bool) -> tuple[int, str
     j = i
     while j < n and tokens[j].kind == "word" and tokens[j].text.lower() in skip:
         j += 1
+    joined = False
     while j < n and len(run) < MAX_RUN:
         tok = tokens[j]
         if tok.kind != "word":
             break
         w = tok.text.lower()
+        if w in _JOINERS and run and not joined and not count_is_one:
+            # "460 Kia and Hyundai vehicles", "4.3M digital and physical sales": modifiers
+            # joined before the counted noun (the noun must still follow)
+            joined = True
+            j += 1
+            continue
         if w in stop:
             break
         run.append(j)

@@ -31,8 +31,9 @@ from ...document import Document
 from ...extractor import FactsSoFar
 from ...model import Fact, Quantity
 from . import cues, filters
+from ._data import words
 from .entity import head_noun, lemma
-from .numbers import Figure, figure_starters, number_word_value, read_number
+from .numbers import Figure, figure_starters, number_word_value, read_number, scale_of
 from .scan import Token, has_candidate, tokenize
 from .units import UnitTables, currency_code, tables
 
@@ -106,6 +107,19 @@ def _unit_after(
         j = _index_after(tokens, stop, new_end)
         # "8.99 Australian dollars per month"
         return _per(t, sent, tokens, j, currency_code(t, m.group("cur")))
+    m = _PENCE.match(rest)
+    if m is not None and tokens[fig.stop - 1].text not in _pence_not():
+        # "118.5p", "down 68 p at 1112 p": pence (not "2 p.m.", not "1080p"); a spaced "p" only
+        # before punctuation or a function word ("4 p values" is no price)
+        new_end = end + m.end()
+        j = _index_after(tokens, stop, new_end)
+        if (
+            m.start("p") == 0
+            or j >= len(tokens)
+            or tokens[j].kind != "word"
+            or tokens[j].text.lower() in words("entity_stop.txt")
+        ):
+            return _per(t, sent, tokens, j, "penny")
     n = len(tokens)
     if fig.lower_m:
         nxt = tokens[stop] if stop < n else None
@@ -157,6 +171,13 @@ def _unit_after(
     return None, end, stop
 
 
+_PENCE = regex.compile(r"[ \u00a0]?+(?P<p>p)(?![^\W_]|\.[^\W\d_])", regex.V1)
+
+
+def _pence_not() -> frozenset[str]:
+    return words("pence_not.txt")
+
+
 def _per(
     t: UnitTables, sent: str, tokens: list[Token], j: int, unit: str
 ) -> tuple[str | None, int, int]:
@@ -166,12 +187,16 @@ def _per(
     if j + 1 < n and tokens[j].text.lower() in ("per", "a", "an", "/"):
         nxt = tokens[j + 1].text.lower()
         den = t.surfaces.get(nxt) or t.symbols.get(tokens[j + 1].text)
-        if den is None and nxt == "share" and (unit.isupper() or unit in ("penny", "cent")):
-            den = "share"  # "470 pence a share", "$1.20 per share"
+        if (
+            den is None
+            and nxt in words("per_nouns.txt")
+            and (unit.isupper() or unit in ("penny", "cent"))
+        ):
+            den = nxt  # "470 pence a share", "$1.20 per share", "64 cents a dozen"
         after = tokens[j + 2].text.lower() if j + 2 < n else ""
         if (
             den is not None
-            and (tokens[j].text.lower() != "a" or den in _TIME_WORDS or den == "share")
+            and (tokens[j].text.lower() != "a" or den in _TIME_WORDS or den == nxt)
             and after not in _NOT_RATE_AFTER
         ):
             return f"{unit} per {den}", tokens[j + 1].end, j + 2
@@ -180,8 +205,6 @@ def _per(
 
 def _money_pounds(sent: str, tokens: list[Token], j: int, fig: Figure, end: int) -> bool:
     """ "361 million pounds", "paid 40 pounds": pounds sterling, not pounds of weight."""
-    from ._data import words
-
     if j < len(tokens) and tokens[j].text.lower() == "of":
         return False  # "5 million pounds of beef"
     if fig.scaled:
@@ -242,7 +265,28 @@ def extract_sentence(sent: str) -> list[_Found]:
             else:
                 out.append(found)
         i = max(nxt, i + 1)
+    _share_units(sent, out)
     return out
+
+
+#: "eight or nine euros", "8 or $9", "7- or 8-inch", "four-, five- and six-cylinder"
+_ALTERNATIVE = regex.compile(
+    r"[ \u00a0]*+(?:-[ \u00a0]*+(?:,[ \u00a0]*+|(?:or|and|to)[ \u00a0]++)?+|or[ \u00a0]++)",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _share_units(sent: str, out: list[_Found]) -> None:
+    """A bare figure joined by "or" (or a suspended hyphen) to the next takes its unit/entity."""
+    for k in range(len(out) - 2, -1, -1):
+        a, b = out[k], out[k + 1]
+        if a.unit is not None or a.entity is not None or a.vague or b.vague:
+            continue
+        if (b.unit is None and b.entity is None) or a.end > b.start:
+            continue
+        if _ALTERNATIVE.fullmatch(sent, a.end, b.start) is None:
+            continue
+        a.unit, a.entity = b.unit, b.entity
 
 
 #: A "sentence" longer than this that holds a run of digits every ``_SOUP_CHARS_PER_FIGURE``
@@ -452,6 +496,20 @@ def _read_at(
             found.unit = u
             end = uend
             stop = ustop
+            if _is_code(u) and stop < n and uend == tokens[stop - 1].end:
+                scale = scale_of(tokens[stop])
+                if scale is not None and not fig_for_unit.scaled:
+                    # "75 USD million": the scale word after the currency code
+                    found.value *= scale
+                    found.low = None if found.low is None else found.low * scale
+                    found.high = None if found.high is None else found.high * scale
+                    end, stop = tokens[stop].end, stop + 1
+            if _is_code(u) and found.bound != "range":
+                cents = _cents_after(sent, tokens, stop, masked)
+                if cents is not None:
+                    # "3 dollars 50 cents", "15 dollars and 50", "10 $ 30 cent"
+                    found.value += cents[0] / 100
+                    end, stop = tokens[cents[1] - 1].end, cents[1]
     elif stop < n:
         # "$10 per gram", "RM79 a month"
         u2, j2 = _rate(t, sent, tokens, stop, found.unit)
@@ -478,6 +536,10 @@ def _read_at(
         if k < n and tokens[k].text.lower() in ("the", "its", "their", "all"):
             k += 1
         head = head_noun(tokens, k, count_is_one=True)
+    elif found.unit is None and _of_group(tokens, stop):
+        # "two of Johnson's deputies", "35m of its Echo devices": a part of a counted group
+        k = stop + 2 if tokens[stop + 1].text.lower() in _DETERMINERS else stop + 1
+        head = head_noun(tokens, k, count_is_one=False)
     elif found.unit is None:
         head = head_noun(tokens, stop, count_is_one)
         if head is not None:
@@ -541,6 +603,36 @@ def _read_at(
     return found, stop
 
 
+def _is_code(unit: str) -> bool:
+    return len(unit) == 3 and unit.isupper()
+
+
+def _cents_after(
+    sent: str, tokens: list[Token], j: int, masked: list[tuple[int, int]]
+) -> tuple[float, int] | None:
+    """``(cents, next token index)`` for the cents part of an amount written after its currency.
+
+    "3 dollars 50 cents", "13 dollars and forty-five cents", "15 dollars 50.": a whole number
+    below 100, then "cents" or the end of the clause (not "15 dollars 50 shares").
+    """
+    n = len(tokens)
+    if j < n and tokens[j].text.lower() == "and":
+        j += 1
+    if j >= n or _masked(masked, tokens[j].start, tokens[j].end):
+        return None
+    fig = read_number(tokens, j)
+    if fig is None or fig.kind == "vague" or fig.scaled or not 1 <= fig.value < 100:
+        return None
+    if fig.kind == "digits" and not fig.plain_int:
+        return None
+    k = fig.stop
+    if k < n and tokens[k].text.lower() in ("cents", "cent"):
+        return fig.value, k + 1
+    if k >= n or tokens[k].text in (".", ",", ";", ")", "!", "?"):
+        return fig.value, k
+    return None
+
+
 def _measured_after(t: UnitTables, sent: str, tokens: list[Token], fig: Figure) -> bool:
     """A unit or a counted plural noun right after ``fig``: "2000-2500 calories" are no years."""
     end = tokens[fig.stop - 1].end
@@ -596,7 +688,6 @@ def _second_with_unit(
     return cand, stop2, end2
 
 
-_LEVEL_AFTER = regex.compile(r"[ \u00a0]*+to[ \u00a0]*+", regex.V1 | regex.IGNORECASE)
 _RESTATED = regex.compile(
     r"[ \u00a0]*+(?:,[ \u00a0]*+)?+(?:or|\(|\(or|/|,[ \u00a0]*+or)[ \u00a0]*+", regex.V1
 )
@@ -605,16 +696,13 @@ _RESTATED = regex.compile(
 def _inherit_cues(sent: str, prev: _Found, found: _Found, start: int) -> None:
     """Cues that carry over from the figure just before.
 
-    "rose 8% to 99.20 yuan": the level reached by a change has that change too;
     "up 0.25 points, or 0.01%", "more than 100 km (60 miles)", "224 kW / 300 PS": the same amount
-    restated has the bound and change of the first.
+    restated has the bound and change of the first. The level reached after a change amount
+    ("rose 8% to 99.20 yuan") is a level, not a change: only the 8% changes.
     """
     if prev.end > start:
         return
     between = sent[prev.end : start]
-    if prev.change is not None and prev.previous is None and _LEVEL_AFTER.fullmatch(between):
-        found.change = prev.change
-        return
     if _RESTATED.fullmatch(between):
         found.change = prev.change
         if found.bound == "exact" and prev.bound != "range":
@@ -636,6 +724,15 @@ def _word_before(tokens: list[Token], i: int) -> str:
 _DETERMINERS = frozenset(
     {"the", "its", "his", "her", "their", "my", "our", "your", "these", "those"}
 )
+
+
+def _of_group(tokens: list[Token], stop: int) -> bool:
+    """ "of" then a determiner or a possessive ("of the", "of its", "of Johnson's")."""
+    if stop + 2 >= len(tokens) or tokens[stop].text.lower() != "of":
+        return False
+    nxt = tokens[stop + 1]
+    low = nxt.text.lower()
+    return nxt.kind == "word" and (low in _DETERMINERS or low.endswith(("'s", "’s")))
 
 
 def _one_of(tokens: list[Token], fig: Figure) -> tuple[_Found, int] | None:
@@ -664,16 +761,21 @@ def _number_word_unit(t: UnitTables, tokens: list[Token], i: int) -> _Found | No
     else:
         head, _, tail = low.partition("-")
     value = number_word_value(head)
-    unit = t.surfaces.get(tail)
-    if value is None or unit is None:
+    if value is None:
         return None
+    unit = t.surfaces.get(tail)
+    if unit is None:
+        # "a six-cylinder engine": a counted thing, not "two-thirds", "one-time", "three-way"
+        if value == 1 or not tail.isalpha() or tail in words("hyphen_not.txt"):
+            return None
+        if tail in words("entity_stop.txt") or tail.endswith(("th", "ths", "ed", "ly")):
+            return None
+        return _Found(tok.start, tok.end, value, entity=lemma(tail))
     return _Found(tok.start, tok.end, value, unit=unit)
 
 
 def _one_counts(tokens: list[Token], fig: Figure) -> bool:
     """ "one" is a count only before a noun, and not in "no one", "one of", "the one that"."""
-    from ._data import words
-
     if _word_before(tokens, fig.first) in words("one_not_after.txt"):
         return False
     if fig.stop >= len(tokens) or tokens[fig.stop].kind != "word":

@@ -15,7 +15,7 @@ import attrs
 from ._data import table
 from .scan import Token
 
-__all__ = ["Figure", "number_word_value", "read_number"]
+__all__ = ["Figure", "number_word_value", "read_number", "scale_of"]
 
 
 @attrs.frozen
@@ -63,7 +63,7 @@ def figure_starters() -> frozenset[str]:
     :func:`read_number` returns None on any other word, so a caller may skip it unread.
     """
     t = _tables()
-    return frozenset(t.words) | frozenset(t.vague) | {"a", "an", "half"}
+    return frozenset(t.words) | frozenset(t.vague) | frozenset(_fractions()) | {"a", "an"}
 
 
 def number_word_value(word: str) -> float | None:
@@ -82,6 +82,16 @@ def _scale_word(tok: Token) -> float | None:
     if w is not None and w[1] == "scale" and tok.text.lower() != "dozen":
         return w[0]
     return None
+
+
+def scale_of(tok: Token) -> float | None:
+    """The multiplier of a scale word standing alone: "million", "bn", "mln" (not "dozen")."""
+    mult = _scale_word(tok)
+    if mult is None and tok.kind == "word":
+        mult = _tables().suffix_any.get(tok.text.lower())
+        if mult is not None and len(tok.text) < 2:
+            mult = None  # a lone "k" or "m" is no scale word
+    return mult
 
 
 def _attached_suffix(tok: Token) -> float | None:
@@ -140,6 +150,42 @@ def _digits(tokens: list[Token], i: int) -> Figure | None:
                   lower_m=lower_m)  # fmt: skip
 
 
+@lru_cache(maxsize=1)
+def _fractions() -> dict[str, float]:
+    return {r["word"]: float(r["value"]) for r in table("fractions.tsv")}
+
+
+def _fraction(tokens: list[Token], i: int) -> Figure | None:
+    """ "half a million", "a quarter million", "three quarters of a billion"."""
+    fr = _fractions()
+    n = len(tokens)
+    j = i
+    mult = 1.0
+    low = tokens[i].text.lower()
+    if low in ("a", "an"):
+        j += 1
+    elif low not in fr:
+        count = number_word_value(low)
+        if count is None or count >= 10:
+            return None
+        mult = count
+        j += 1
+    if j >= n or tokens[j].text.lower() not in fr:
+        return None
+    mult *= fr[tokens[j].text.lower()]
+    j += 1
+    if j + 1 < n and tokens[j].text.lower() == "of" and tokens[j + 1].text.lower() in ("a", "an"):
+        j += 2
+    elif j < n and tokens[j].text.lower() in ("a", "an"):
+        j += 1
+    if j >= n:
+        return None
+    scale = _scale_word(tokens[j])
+    if scale is None or scale < 1000:
+        return None
+    return Figure(mult * scale, i, j + 1, "words", scaled=True)
+
+
 def _words(tokens: list[Token], i: int) -> Figure | None:
     """Number words: "two", "twenty-five", "fifteen hundred", "a thousand", "half a million"."""
     t = _tables()
@@ -151,16 +197,15 @@ def _words(tokens: list[Token], i: int) -> Figure | None:
     first = i
     tok = tokens[i]
     low = tok.text.lower()
-    if low in ("a", "an") and i + 1 < n:
+    if low in ("a", "an") and i + 1 < n and tokens[i + 1].text.lower() not in _fractions():
         nxt = tokens[i + 1].text.lower()
         if nxt in t.words and t.words[nxt][1] == "scale":
             current = 1.0
             seen = True
             j = i + 1
-    elif low == "half" and i + 2 < n and tokens[i + 1].text.lower() == "a":
-        mult = _scale_word(tokens[i + 2])
-        if mult is not None:
-            return Figure(0.5 * mult, i, i + 3, "words", scaled=True)
+    frac = _fraction(tokens, i)
+    if frac is not None:
+        return frac
     last_end = j
     while j < n:
         tk = tokens[j]
@@ -227,6 +272,6 @@ def read_number(tokens: list[Token], i: int) -> Figure | None:
     t = _tables()
     if low in t.vague:
         return _vague(tokens, i)
-    if low in t.words or low in ("a", "an", "half") or "-" in low:
+    if low in t.words or low in ("a", "an") or low in _fractions() or "-" in low:
         return _words(tokens, i)
     return None
