@@ -624,3 +624,72 @@ def test_entity_across_joined_modifiers_and_of(text: str, value: float, entity: 
 )
 def test_hyphenated_number_words_that_count_nothing(text: str) -> None:
     assert quantities(text) == []
+
+
+# --- unit/entity rules from the value+unit error pass (sentences written for these tests) ---
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "entity"),
+    [
+        ("The hatchback gets a 3 cylinder engine this spring.", 3, "cylinder"),
+        ("The van ships with a 6 speed gearbox as standard.", 6, "speed"),
+        ("We booked a three course dinner at the inn.", 3, "course"),
+        ("The plant will fill nine million 500ml cans of soda.", 9e6, "can"),
+        ("The airline parked four new 787 Dreamliner jets.", 4, "jet"),
+        ("It equals about 12 reasonably large gas-fired power stations.", 12, "station"),
+        ("Doctors studied two viruses found in bats.", 2, "virus"),
+        ("The club hopes to sign a striker or two before Friday.", 2, "striker"),
+    ],
+)
+def test_counted_noun_after_modifiers(text: str, value: float, entity: str) -> None:
+    q = find(quantities(text), value)
+    assert q.entity == entity and q.unit is None
+
+
+def test_compound_count_needs_a_small_whole_count() -> None:
+    # a year or a decimal is no count of a modifier noun
+    assert all(q.entity is None for q in quantities("Shares traded at 2.5 times book value."))
+    assert quantities("The 2019 budget debate dragged on.") == []
+
+
+def test_unit_noun_only_right_after_the_figure() -> None:
+    q = one("The team has reached seven straight World Cups so far.")
+    assert q.unit is None and q.entity == "cup"
+    assert one("The recipe takes 2 cups of flour.").unit is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Ticket sales are growing nearly four percent a year now.", "percent per year"),
+        ("The lease runs at $95 per sq m for the warehouse.", "USD per square metre"),
+        ("The engine makes 150 kW (204 PS) at full power.", "horsepower"),
+        ("The storm passed in a day or two.", "day"),
+    ],
+)
+def test_rate_and_symbol_units(text: str, unit: str) -> None:
+    assert unit in {q.unit for q in quantities(text)}
+
+
+def test_percent_a_share_is_no_rate() -> None:
+    assert one("Dividends were raised 4% a share.").unit == "percent"
+
+
+def test_range_split_by_other_words() -> None:
+    q = one("Fuel economy improved from 30 mpg in 2015 to 41 mpg in 2023.")
+    assert (q.low, q.high, q.unit) == (30, 41, "mile per gallon")
+    q = one("Output rose from 18 kilometres last week to 25 this week.")
+    assert (q.low or q.previous, q.value if q.previous else q.high) == (18, 25)
+    assert q.unit == "kilometre"
+    # a "from" range: the bare figure after "to" only takes the unit
+    qs = quantities("Range went from about 200-220 miles to 300 for the new model.")
+    assert find(qs, 300).unit == "mile"
+    # a counted thing of its own is not joined
+    qs = quantities("It went from 5 km on Monday to 12 people on Friday.")
+    assert find(qs, 12).entity == "people" and find(qs, 5).unit == "kilometre"
+
+
+def test_word_range_shares_the_scale() -> None:
+    q = one("Officials expect six to seven thousand visitors.")
+    assert (q.low, q.high, q.entity) == (6000, 7000, "visitor")

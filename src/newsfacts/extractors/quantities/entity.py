@@ -16,7 +16,7 @@ from .scan import Token
 
 __all__ = ["MAX_RUN", "head_noun", "is_plural", "lemma"]
 
-MAX_RUN = 4
+MAX_RUN = 5
 _JOINERS = frozenset({"and", "or"})
 
 
@@ -53,8 +53,16 @@ def lemma(word: str) -> str:
     return word[:-1]
 
 
-def head_noun(tokens: list[Token], i: int, count_is_one: bool) -> tuple[int, str] | None:
-    """``(token index, lemma)`` of the counted noun in the run starting at token ``i``."""
+def head_noun(
+    tokens: list[Token], i: int, count_is_one: bool, compound: bool = False
+) -> tuple[int, str] | None:
+    """``(token index, lemma)`` of the counted noun in the run starting at token ``i``.
+
+    For a count other than one, one figure inside the run is passed over ("eight million 250ml
+    bottles", "two new 737 Max jets"). With ``compound`` (a small whole count), a run of singular
+    nouns with no plural reads its first word as the counted thing: "a 3 cylinder engine",
+    "a 5 speed gearbox", "a three course meal" (the count measures the modifier noun).
+    """
     stop = words("entity_stop.txt")
     skip = words("entity_skip.txt")
     n = len(tokens)
@@ -62,9 +70,21 @@ def head_noun(tokens: list[Token], i: int, count_is_one: bool) -> tuple[int, str
     j = i
     while j < n and tokens[j].kind == "word" and tokens[j].text.lower() in skip:
         j += 1
+    first = j
     joined = False
+    passed_figure = False
     while j < n and len(run) < MAX_RUN:
         tok = tokens[j]
+        if tok.kind == "num" and not count_is_one and not joined and not passed_figure:
+            nxt = tokens[j + 1] if j + 1 < n else None
+            if (
+                nxt is not None
+                and nxt.kind == "word"
+                and (nxt.start == tok.end or nxt.text[0].isupper())
+            ):
+                passed_figure = True
+                j += 1
+                continue
         if tok.kind != "word":
             break
         w = tok.text.lower()
@@ -80,6 +100,12 @@ def head_noun(tokens: list[Token], i: int, count_is_one: bool) -> tuple[int, str
         if is_plural(w) or w.endswith("men"):
             return j, lemma(w)
         j += 1
+    if compound and not passed_figure and len(run) >= 2 and run[0] == first:
+        w = tokens[first].text
+        # not an adverb or a participle ("a 3 closely watched race"); "speed" is a noun
+        participle = w.endswith("ed") and not w.endswith("eed")
+        if w.isalpha() and w.islower() and not participle and not w.endswith("ly"):
+            return first, w
     if not run or not count_is_one:
         return None
     last = run[-1]

@@ -33,7 +33,14 @@ from ...model import Fact, Quantity
 from . import cues, filters
 from ._data import words
 from .entity import head_noun, lemma
-from .numbers import Figure, figure_starters, number_word_value, read_number, scale_of
+from .numbers import (
+    Figure,
+    figure_starters,
+    number_word_value,
+    read_number,
+    scale_of,
+    scale_word,
+)
 from .scan import Token, has_candidate, tokenize
 from .units import UnitTables, currency_code, tables
 
@@ -70,6 +77,7 @@ class _Found:
     unit: str | None = None
     entity: str | None = None
     vague: bool = False
+    inherited: bool = False  # the entity came from an earlier figure, not from the words after
 
 
 def _span_end(span: tuple[int, int]) -> int:
@@ -100,7 +108,14 @@ def _unit_after(
     if m is not None:
         unit = t.percent_units[m.group("p").lower()]
         new_end = end + m.end()
-        return unit, new_end, _index_after(tokens, stop, new_end)
+        j = _index_after(tokens, stop, new_end)
+        if unit == "percent":
+            # "growing 5 percent a year": a rate over a time unit (only time units: "5% a share"
+            # is no rate)
+            u, e, j2 = _per(t, sent, tokens, j, unit)
+            if u is not None and j2 != j and u.rsplit(" ", 1)[-1] in _TIME_WORDS:
+                return u, e, j2
+        return unit, new_end, j
     m = t.suffix_currency.match(rest)
     if m is not None:
         new_end = end + m.end()
@@ -186,6 +201,12 @@ def _per(
     n = len(tokens)
     if j + 1 < n and tokens[j].text.lower() in ("per", "a", "an", "/"):
         nxt = tokens[j + 1].text.lower()
+        if j + 2 < n and tokens[j + 2].start - tokens[j + 1].end == 1:
+            # "$80 per sq m", "$5 per square foot": a two-word unit as the denominator
+            two = sent[tokens[j + 1].start : tokens[j + 2].end]
+            den2 = t.surfaces.get(two.lower()) or t.symbols.get(two)
+            if den2 is not None and tokens[j].text.lower() != "a":
+                return f"{unit} per {den2}", tokens[j + 2].end, j + 3
         den = t.surfaces.get(nxt) or t.symbols.get(tokens[j + 1].text)
         if (
             den is None
@@ -266,6 +287,82 @@ def extract_sentence(sent: str) -> list[_Found]:
                 out.append(found)
         i = max(nxt, i + 1)
     _share_units(sent, out)
+    _noun_or_count(t, sent, out)
+    return _split_from_to(sent, out)
+
+
+#: "a day or two", "another pick or two": the singular noun before "or" is what is counted
+_NOUN_OR = regex.compile(
+    r"(?<![^\W\d_])(?:a|an|another|one)[ \u00a0]++(?P<noun>[^\W\d_]{2,20}+)"
+    r"[ \u00a0]++or[ \u00a0]++$",
+    regex.V1 | regex.IGNORECASE,
+)
+
+
+def _noun_or_count(t: UnitTables, sent: str, out: list[_Found]) -> None:
+    """A bare small count after "a <noun> or" counts that noun: "a day or two" -> 2 day."""
+    for f in out:
+        if f.unit is not None or (f.entity is not None and not f.inherited) or f.vague:
+            continue
+        if f.value > 10 or f.bound == "range":
+            continue
+        m = _NOUN_OR.search(sent, max(0, f.start - 30), f.start)
+        if m is None:
+            continue
+        noun = m.group("noun").lower()
+        if noun in words("entity_stop.txt"):
+            continue
+        unit = t.surfaces.get(noun)
+        f.unit, f.entity = unit, None if unit is not None else noun
+        f.inherited = False
+
+
+#: "from 20 mpg in 2008 to 29 mpg": up to four words (a year, a qualifier) between the "from"
+#: figure and the "to" before the second one
+_SPLIT_TO = regex.compile(
+    r"(?:[ \u00a0]++(?!to[ \u00a0])[^\W_][\w\-]{0,20}+){0,4}+[ \u00a0]++to[ \u00a0]++",
+    regex.V1 | regex.IGNORECASE,
+)
+_FROM_END = regex.compile(r"(?<![^\W\d_])from[ \u00a0]++$", regex.V1 | regex.IGNORECASE)
+
+
+def _split_from_to(sent: str, out: list[_Found]) -> list[_Found]:
+    """ "from 20 mpg in 2008 to 29 mpg", "from 21 mpg combined to 23": one range, one unit.
+
+    The figures were read on their own because other words stand between them. A "from"
+    figure with a unit and a "to" figure with the same unit or none are joined (a change from
+    one level to the other if a change verb came first); after a "from" range ("from 14-18 mpg
+    to 24") the second figure only takes the unit.
+    """
+    k = 0
+    while k + 1 < len(out):
+        a, b = out[k], out[k + 1]
+        if (
+            a.unit is None
+            or a.previous is not None
+            or b.previous is not None
+            or b.low is not None
+            or b.vague
+            or a.vague
+            or (b.unit is not None and b.unit != a.unit)
+            or (b.entity is not None and not b.inherited)
+            or a.end >= b.start
+            or _SPLIT_TO.fullmatch(sent, a.end, b.start) is None
+            or _FROM_END.search(sent, max(0, a.start - 8), a.start) is None
+        ):
+            k += 1
+            continue
+        b.unit, b.entity = a.unit, None
+        if a.low is not None:
+            k += 1
+            continue
+        if a.change is not None:
+            a.previous, a.value = a.value, b.value
+        else:
+            a.low, a.high, a.bound = a.value, b.value, "range"
+        a.end = b.end
+        del out[k + 1]
+        k += 1
     return out
 
 
@@ -280,7 +377,7 @@ def _share_units(sent: str, out: list[_Found]) -> None:
     """A bare figure joined by "or" (or a suspended hyphen) to the next takes its unit/entity."""
     for k in range(len(out) - 2, -1, -1):
         a, b = out[k], out[k + 1]
-        if a.unit is not None or a.entity is not None or a.vague or b.vague:
+        if a.unit is not None or (a.entity is not None and not a.inherited) or a.vague or b.vague:
             continue
         if (b.unit is None and b.entity is None) or a.end > b.start:
             continue
@@ -441,6 +538,11 @@ def _read_at(
             mult = second.value / float(tokens[second.first].text.replace(",", ""))
             if lo * mult <= hi:
                 lo *= mult
+        elif second.scaled and not fig.scaled and fig.kind == "words":
+            # "four to five thousand people": the scale word ends the second figure only
+            mult = scale_word(tokens[second.stop - 1]) or 1.0
+            if mult >= 1000 and lo < 1000 and lo * mult <= hi:
+                lo *= mult
         dash = tokens[stop].text in ("-", "–", "—")
         measured = _measured_after(t, sent, tokens, second)
         if fig.plain_int and second.plain_int and filters.is_address(tokens, second.stop):
@@ -541,12 +643,23 @@ def _read_at(
         k = stop + 2 if tokens[stop + 1].text.lower() in _DETERMINERS else stop + 1
         head = head_noun(tokens, k, count_is_one=False)
     elif found.unit is None:
-        head = head_noun(tokens, stop, count_is_one)
+        compound = (
+            fig.kind != "vague"
+            and second is None
+            and found.value == int(found.value)
+            and 2 <= found.value <= _COMPOUND_MAX
+        )
+        head = head_noun(tokens, stop, count_is_one, compound)
         if head is not None:
             ent_stop = head[0] + 1
     if head is not None:
         hw = tokens[head[0]].text.lower()
-        if found.unit is None and hw in t.surfaces and ent_stop == head[0] + 1:
+        if (
+            found.unit is None
+            and hw in t.surfaces
+            and ent_stop == head[0] + 1
+            and _only_skip_words(tokens, stop, head[0])
+        ):
             found.unit = t.surfaces[hw]
         else:
             found.entity = head[1]
@@ -554,6 +667,7 @@ def _read_at(
             end = tokens[head[0]].end
     elif found.unit is None and not found.vague:
         found.entity = _inherited_entity(sent, start, so_far)
+        found.inherited = found.entity is not None
 
     # years: a bare four-digit figure with no unit and no counted plural
     if (
@@ -601,6 +715,19 @@ def _read_at(
     found.start = span_start
     found.end = end
     return found, stop
+
+
+#: a count read as measuring the noun after it ("a 3 cylinder engine") is at most this
+_COMPOUND_MAX = 100
+
+
+def _only_skip_words(tokens: list[Token], a: int, b: int) -> bool:
+    """Tokens ``[a, b)`` are all skipped words ("15 more minutes"): a unit noun right after.
+
+    A unit noun further on is a counted thing of its own: "eight straight World Cups".
+    """
+    skip = words("entity_skip.txt")
+    return all(tokens[x].text.lower() in skip for x in range(a, b))
 
 
 def _is_code(unit: str) -> bool:

@@ -15,7 +15,7 @@ import attrs
 from ._data import table
 from .scan import Token
 
-__all__ = ["Figure", "number_word_value", "read_number", "scale_of"]
+__all__ = ["Figure", "number_word_value", "read_number", "scale_of", "scale_word"]
 
 
 @attrs.frozen
@@ -70,6 +70,11 @@ def number_word_value(word: str) -> float | None:
     """The value of a single number word below a hundred ("five", "twelve", "twenty")."""
     w = _tables().words.get(word)
     return w[0] if w is not None and w[1] != "scale" else None
+
+
+def scale_word(tok: Token) -> float | None:
+    """The value of a scale word token ("thousand" -> 1000, "million"), else ``None``."""
+    return _scale_word(tok)
 
 
 def _adjacent(a: Token, b: Token) -> bool:
