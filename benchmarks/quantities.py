@@ -328,7 +328,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for lv in levels:
                 p, r, f = score(gold, preds, lv)
                 label = {"value": "value", "unit": "value+unit", "change": "value+change"}[lv]
-                figs.append(f"{label} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+                figs.append(f"{label} P {p:.4f} R {r:.4f} F1 {f:.4f}")
             print(f"{sname:11} " + " | ".join(figs) + f" | {speed[sname]:.0f} sentences/s")
         print(f"speed ratio newsfacts/quantulum3: {speed['newsfacts'] / speed['quantulum3']:.1f}x")
         if "NewsQuant" in name:
