@@ -315,3 +315,75 @@ def test_town_in_one_region_feeds_region_context() -> None:
 def test_london_alone_is_still_the_capital() -> None:
     locs = locate("Investors in London sold shares on Tuesday.")
     assert by_text(locs, "London")[0].country_code == "GB"
+
+
+# -- longer names built on a place (issue 5) -------------------------------------------------
+def test_abbreviated_saint_joins_the_name() -> None:
+    locs = locate("The team flew from St. Louis to Mt. Hood before heading home.")
+    louis = by_text(locs, "St. Louis")
+    assert louis and louis[0].country_code == "US" and louis[0].feature == "city"
+    assert not by_text(locs, "Louis")
+
+
+def test_compass_prefix_is_part_of_the_region_name() -> None:
+    locs = locate("Storms hit South Florida on Monday, and floods followed in West Wales.")
+    florida = by_text(locs, "South Florida")
+    assert florida and florida[0].country_code == "US" and florida[0].feature == "admin1"
+    assert by_text(locs, "West Wales") and not by_text(locs, "Florida")
+
+
+def test_compass_prefix_does_not_swallow_a_demonym() -> None:
+    locs = locate("Troops shelled Eastern Ukrainian towns overnight.")
+    assert not any(loc.text.startswith("Eastern") for loc in locs)
+    ukrainian = by_text(locs, "Ukrainian")
+    assert ukrainian and ukrainian[0].demonym and ukrainian[0].country_code == "UA"
+
+
+def test_republic_of_is_the_country_s_long_name() -> None:
+    locs = locate("The Republic of Armenia signed the treaty.")
+    hits = by_text(locs, "Republic of Armenia")
+    assert hits and hits[0].feature == "country" and hits[0].country_code == "AM"
+
+
+def test_institution_named_after_a_place_is_one_feature_at_that_place() -> None:
+    locs = locate(
+        "She studied at the University of Alberta and later prayed in Manila Cathedral, "
+        "near the British Embassy."
+    )
+    uni = by_text(locs, "University of Alberta")
+    assert uni and uni[0].feature == "feature" and uni[0].country_code == "CA"
+    assert uni[0].latitude is not None and 49 < uni[0].latitude < 60
+    cathedral = by_text(locs, "Manila Cathedral")
+    assert cathedral and cathedral[0].country_code == "PH" and not cathedral[0].demonym
+    assert by_text(locs, "British Embassy")
+    assert not by_text(locs, "Manila") and not by_text(locs, "Alberta")
+
+
+def test_possessive_place_does_not_extend_into_a_facility() -> None:
+    locs = locate("Passengers waited at Toronto's Pearson Airport for hours.")
+    assert by_text(locs, "Toronto") and not any("Airport" in loc.text for loc in locs)
+
+
+def test_facility_word_without_a_place_stays_unrecognised() -> None:
+    assert not locate("The Grand Hotel Museum reopened after repairs.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cc"),
+    [
+        ("Kurdish fighters held the ridge.", "Kurdish", "IQ"),
+        ("Salvadoran migrants crossed the border.", "Salvadoran", "SV"),
+        ("Iowan farmers complained about prices.", "Iowan", "US"),
+        ("Many Ontarians voted early.", "Ontarians", "CA"),
+        ("Filipinos abroad sent money home.", "Filipinos", "PH"),
+        ("Sicilian growers lost the harvest.", "Sicilian", "IT"),
+    ],
+)
+def test_more_demonyms_and_plurals(sentence: str, surface: str, cc: str) -> None:
+    hits = by_text(locate(sentence), surface)
+    assert hits and hits[0].demonym and hits[0].country_code == cc
+
+
+def test_unambiguous_state_abbreviations() -> None:
+    locs = locate("Fires spread across NSW while Qld braced for floods, and NJ sent crews.")
+    assert {loc.text: loc.country_code for loc in locs} == {"NSW": "AU", "Qld": "AU", "NJ": "US"}

@@ -86,7 +86,7 @@ class LocationExtractor:
         first_pick: dict[str, Place] = {}
         for m, junk in kept:
             if not junk and m.generic is None and ctx.ambiguous(m.candidates):
-                key = m.text.casefold()
+                key = (m.inner or m).text.casefold()
                 pick = first_pick.get(key)
                 if pick is None:
                     pick = first_pick[key] = best(m.candidates, ctx).place
@@ -122,11 +122,27 @@ class LocationExtractor:
                     )
                 )
                 continue
-            key = m.text.casefold()
+            core = m.inner or m
+            key = core.text.casefold()
             c = chosen.get(key)
             if c is None:
                 c = chosen[key] = best(m.candidates, ctx)
             p = c.place
+            if m.facility:
+                # "Manila Cathedral": a building or institution, located at its place.
+                out.append(
+                    Location(
+                        start=m.start,
+                        end=m.end,
+                        text=m.text,
+                        name=m.text,
+                        feature="feature",
+                        country_code=p.country_code,
+                        latitude=p.latitude,
+                        longitude=p.longitude,
+                    )
+                )
+                continue
             out.append(
                 Location(
                     start=m.start,

@@ -117,7 +117,7 @@ class DocNames:
 def _not_name_words() -> frozenset[str]:
     """Place-type, organisation, title and building words: never part of a personal name."""
     ctx = context_words()
-    kinds = ("prefix", "org", "generic", "title", "suffix", "building")
+    kinds = ("prefix", "org", "generic", "title", "suffix", "building", "facility", "of_head")
     return frozenset(w for kind in kinds for w in ctx.get(kind, frozenset()))
 
 
@@ -275,6 +275,9 @@ def keep(
 
     ``found`` holds the indexes of the sentence's tokens inside recognised names.
     """
+    if m.inner is not None:
+        # A longer name built on a place: kept when the place itself would be.
+        return keep(m.inner, toks, text, found, gaz, names, sentence_start)
     if names.in_person(m.start, m.end) and not any(c.demonym for c in m.candidates):
         return False
     if m.generic is not None:

@@ -331,7 +331,7 @@ class Gazetteer:
 
 def _demonym_forms(word: str) -> tuple[str, ...]:
     """A demonym and its plural ("Israeli" -> "Israelis"); mass forms stay as they are."""
-    if word.endswith(("an", "i", "er", "ite", "ot", "ard", "on")) or word in {
+    if word.endswith(("an", "i", "er", "ite", "ot", "ard", "on", "ino", "eno")) or word in {
         "Turk",
         "Pole",
         "Dane",
@@ -342,6 +342,7 @@ def _demonym_forms(word: str) -> tuple[str, ...]:
         "Scot",
         "Afghan",
         "Czech",
+        "Kurd",
     }:
         return (word, word + "s")
     return (word,)

@@ -42,6 +42,10 @@ class Mention(NamedTuple):
     first: int  # index of its first token in the sentence
     last: int  # index of its last token
     generic: str | None = None  # the place-type word of a generic candidate
+    # The place name inside a longer name built on it ("South Florida", "Republic of Armenia",
+    # "Manila Cathedral"): filters judge it, and it gives the candidates.
+    inner: Mention | None = None
+    facility: bool = False  # a building or institution named after the inner place
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
@@ -93,9 +97,13 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
     n = len(toks)
     # joinable[k]: token k follows token k-1 across a single space or hyphen.
     joinable = [False] * n
+    dotted = ctx.get("dotted", frozenset())
     for k in range(1, n):
         b = toks[k - 1].end
-        joinable[k] = toks[k].start == b + 1 and text[b] in " -"
+        joinable[k] = (toks[k].start == b + 1 and text[b] in " -") or (
+            # "St. Louis": an abbreviated word whose dot does not end the name.
+            toks[k].start == b + 2 and text[b : b + 2] == ". " and toks[k - 1].text in dotted
+        )
     i = 0
     while i < n:
         tok = toks[i]
@@ -111,18 +119,12 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             and (toks[run].upper or toks[run].text in connectors or toks[run].text in suffixes)
         ):
             run += 1
-        found: Mention | None = None
-        for j in range(run, i, -1):
-            last = toks[j - 1]
-            if not last.upper and last.text not in suffixes:
-                continue
-            found = _lookup(text, toks, i, j, gaz)
-            if found is not None:
-                break
-        if found is not None and _state_team(found, toks):
-            # "Mississippi State", "Ohio State": a university or its team; the state is the
-            # name without the capitalised word (lower-case "Washington state" is the state).
-            found = _lookup(text, toks, i, found.last, gaz) if found.last > i else None
+        found = _longest(text, toks, i, run, gaz, suffixes)
+        if found is None or found.last == i:
+            # "South Florida", "Republic of Armenia", "University of California".
+            found = _opened(text, toks, i, run, gaz, suffixes) or found
+        if found is not None and found.inner is None:
+            found = _facility(text, toks, found, joinable)
         if found is not None:
             # A gazetteer name followed by a place-type word it lacks: "Austin County".
             g = found.last + 1
@@ -149,6 +151,72 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
                 break
         else:
             i += 1
+
+
+def _longest(
+    text: str, toks: list[Token], i: int, run: int, gaz: Gazetteer, suffixes: frozenset[str]
+) -> Mention | None:
+    """The longest gazetteer name starting at token ``i`` and ending before token ``run``."""
+    found: Mention | None = None
+    for j in range(run, i, -1):
+        last = toks[j - 1]
+        if not last.upper and last.text not in suffixes:
+            continue
+        found = _lookup(text, toks, i, j, gaz)
+        if found is not None:
+            break
+    if found is not None and _state_team(found, toks):
+        # "Mississippi State", "Ohio State": a university or its team; the state is the
+        # name without the capitalised word (lower-case "Washington state" is the state).
+        found = _lookup(text, toks, i, found.last, gaz) if found.last > i else None
+    return found
+
+
+def _opened(
+    text: str, toks: list[Token], i: int, run: int, gaz: Gazetteer, suffixes: frozenset[str]
+) -> Mention | None:
+    """A place name opened by a word the gazetteer lacks: a compass or similar prefix ("South
+    Florida", "West Surrey"), "<of_head> of <place>" ("Republic of Armenia"), or an institution
+    "<facility> of <place>" ("University of California")."""
+    ctx = context_words()
+    word = toks[i].text
+    k = i + 1
+    if word in ctx.get("prefix", frozenset()):
+        facility = False
+    elif word in ctx.get("of_head", frozenset()) or word in ctx.get("facility", frozenset()):
+        facility = word not in ctx.get("of_head", frozenset())
+        if k >= run or toks[k].text != "of":
+            return None
+        k += 1
+        if k < run and toks[k].text == "the":
+            k += 1
+    else:
+        return None
+    if k >= run or not toks[k].upper:
+        return None
+    inner = _longest(text, toks, k, run, gaz, suffixes)
+    if inner is None or (not facility and any(c.demonym for c in inner.candidates)):
+        return None
+    a = toks[i].start
+    return Mention(
+        a, inner.end, text[a : inner.end], inner.candidates, i, inner.last, None, inner, facility
+    )
+
+
+def _facility(text: str, toks: list[Token], m: Mention, joinable: list[bool]) -> Mention:
+    """``m`` extended over the capitalised words after it up to a building or institution word,
+    when there is one within three words: "Manila Cathedral", "Colorado State University"."""
+    heads = context_words().get("facility", frozenset())
+    n = len(toks)
+    if m.end != toks[m.last].end:
+        return m  # "Toronto's Pearson Airport": a possessive ends the place's name
+    for k in range(m.last + 1, min(n, m.last + 4)):
+        if not (joinable[k] and toks[k].upper):
+            break
+        if toks[k].text in heads:
+            a, b = m.start, toks[k].end
+            return Mention(a, b, text[a:b], m.candidates, m.first, k, None, m, True)
+    return m
 
 
 def _state_team(m: Mention, toks: list[Token]) -> bool:
