@@ -266,3 +266,17 @@ def test_long_s_spelling_is_the_cue_it_folds_to() -> None:
     (cue,) = cues.source_cues().find(text, 0, len(text), 0)
     assert (cue.text, cue.label) == ("\u017faid", "verb")
     assert one_claim(text, "3,000 troops", id="a.txt").source == "Officials"
+
+
+def test_a_lone_period_after_a_cue_is_not_a_source() -> None:
+    """Found by benchmarks/fuzz.py: a cue followed only by "." crashed the source finder."""
+    from newsfacts import extract
+
+    text = (
+        "Maria Kovalenko said 1,500 troops sent in Kyiv. "
+        "“1,500 troops sent in Kyiv,” Maria Kovalenko according to. "
+        "“$3.2 billion troops sent in Kyiv,” Maria Kovalenko said. "
+    )
+    facts = extract(text)
+    assert not [e for e in facts.errors if e.extractor == "claims"], facts.errors
+    assert all(c.source.strip(" .") for c in facts.claims)

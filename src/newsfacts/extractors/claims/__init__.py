@@ -278,8 +278,11 @@ class _Run:
             return None
         start, end = toks[0][0], toks[-1][1]
         src = self.text[start:end]
-        if src.endswith(".") and "." not in src[:-1].split()[-1]:
-            src = src[:-1]
+        last_word = src[:-1].split()[-1:]
+        if src.endswith(".") and not (last_word and "." in last_word[0]):
+            src = src[:-1]  # a sentence-final period, not an abbreviation's ("U.S.")
+        if not src.strip():
+            return None
         end = start + len(src)
         if low in _words("pronoun") or _ANAPHORIC.match(low):
             if not self.sources:
