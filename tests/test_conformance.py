@@ -99,8 +99,9 @@ class BadPayload(Words):
 class Quadratic(Words):
     def extract(self, doc: Document, facts: FactsSoFar) -> Iterator[Fact]:
         text = doc.text
-        for i in range(0, len(text), 2):
-            if text.count('"', 0, i) > len(text):  # never true; the scan is the point
+        for i in range(0, len(text), 50):
+            # A Python-level rescan of the prefix: clearly quadratic, never a fact.
+            if sum(1 for c in text[:i] if c == '"') > len(text):
                 yield W(start=0, end=0, text="")
 
 
@@ -129,11 +130,12 @@ def test_kit_catches_superlinear_time() -> None:
         Quadratic(),
         max_examples=0,
         shapes=["quotes_only"],
-        sizes=(10_000, 40_000),
+        sizes=(8_000, 32_000),
+        max_ratio=6.0,  # 4x the input: linear ~x4, this quadratic ~x16
         raise_on_failure=False,
     )
     ratio = report.scaling["quotes_only"][2]
-    assert ratio > 10 and any("time grew" in f for f in report.failures), report.summary()
+    assert ratio > 6 and any("time grew" in f for f in report.failures), report.summary()
 
 
 def test_kit_passes_linear_extractor() -> None:
