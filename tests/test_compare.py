@@ -181,7 +181,7 @@ def test_to_dict_has_the_documented_keys() -> None:
     } <= set(g["claims"][0])
     (qg,) = d["quote_groups"]
     assert {"speaker", "quotes"} <= set(qg)
-    assert set(qg["quotes"][0]) == {"article", "start", "end", "text", "speaker"}
+    assert set(qg["quotes"][0]) == {"article", "start", "end", "text", "speaker", "content"}
     json.dumps(d)
 
 

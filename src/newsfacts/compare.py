@@ -111,6 +111,9 @@ class QuoteRow:
     end: int
     text: str
     speaker: str | None
+    #: The quoted words only (``Quote.content``): a quote split by its attribution has the
+    #: attribution in ``text`` (the span's exact slice) but not here.
+    content: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return attrs.asdict(self)
@@ -408,7 +411,14 @@ def _quote_groups(results: Sequence[ArticleFacts], ids: Sequence[str]) -> list[Q
             for qi in u:
                 q = facts.quotes[qi]
                 rows.append(
-                    QuoteRow(article=aid, start=q.start, end=q.end, text=q.text, speaker=q.speaker)
+                    QuoteRow(
+                        article=aid,
+                        start=q.start,
+                        end=q.end,
+                        text=q.text,
+                        speaker=q.speaker,
+                        content=q.content,
+                    )
                 )
                 if q.speaker:
                     speakers[q.speaker] += 1 + len(_speaker_tokens(q.speaker))

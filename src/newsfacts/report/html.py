@@ -201,7 +201,7 @@ def render_html(story: Story) -> str:
         for q in qg.quotes:
             parts.append(
                 f'<tr><td class="a">{escape(q.article)}</td><td>{escape(q.speaker or "")}</td>'
-                f"<td>{escape(q.text)}</td></tr>"
+                f"<td>{escape(q.content or q.text)}</td></tr>"
             )
         parts.append("</table>")
     parts.append("</section></div>")

@@ -59,7 +59,7 @@ def render_table(story: Story) -> str:
     for qg in story.quote_groups:
         out.append(f"-- {qg.speaker or '(unknown speaker)'} ({len(qg.articles)} articles)")
         for q in qg.quotes:
-            out.append(f"  {_short(q.article, 24):<24} {_short(q.text, 90)}")
+            out.append(f"  {_short(q.article, 24):<24} {_short(q.content or q.text, 90)}")
     return "\n".join(out) + "\n"
 
 
@@ -97,5 +97,5 @@ def render_markdown(story: Story) -> str:
             "| article | quote |",
             "|---|---|",
         ]
-        out += [f"| {_md(q.article)} | {_md(q.text)} |" for q in qg.quotes]
+        out += [f"| {_md(q.article)} | {_md(q.content or q.text)} |" for q in qg.quotes]
     return "\n".join(out) + "\n"
