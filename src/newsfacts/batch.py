@@ -163,6 +163,21 @@ def _check_args(workers: int | None, chunksize: int) -> int:
     return resolve_workers(workers)
 
 
+def _prepare(
+    workers: int | None,
+    chunksize: int,
+    extractors: Sequence[str] | None,
+    keep_boilerplate: bool,
+) -> tuple[int, tuple[str, ...] | None, Pipeline]:
+    """Check the arguments before any work starts: worker count, names, and a pipeline built
+    here (so an unknown extractor name raises in the caller, not in a worker)."""
+    n = _check_args(workers, chunksize)
+    if isinstance(extractors, str):
+        raise TypeError("extractors= takes a list of names, not a single string")
+    names = None if extractors is None else tuple(extractors)
+    return n, names, Pipeline(extractors=names, keep_boilerplate=keep_boilerplate)
+
+
 def extract_many(
     articles: Iterable[Article | str | ArticleSource],
     *,
@@ -187,11 +202,7 @@ def extract_many(
     >>> [len(r.article.text) for r in extract_many(["One.", "Two words."])]
     [4, 10]
     """
-    n = _check_args(workers, chunksize)
-    if isinstance(extractors, str):
-        raise TypeError("extractors= takes a list of names, not a single string")
-    names = None if extractors is None else tuple(extractors)
-    pipe = Pipeline(extractors=names, keep_boilerplate=keep_boilerplate)  # validates names
+    n, names, pipe = _prepare(workers, chunksize, extractors, keep_boilerplate)
     return _generate(pipe, articles, n, chunksize, names, keep_boilerplate, mp_context)
 
 
@@ -234,11 +245,7 @@ def extract_many_json(
     The JSON is made in the worker, so the parent process only writes lines; used by the CLI's
     ``--format jsonl``.
     """
-    n = _check_args(workers, chunksize)
-    if isinstance(extractors, str):
-        raise TypeError("extractors= takes a list of names, not a single string")
-    names = None if extractors is None else tuple(extractors)
-    pipe = Pipeline(extractors=names, keep_boilerplate=keep_boilerplate)
+    n, names, pipe = _prepare(workers, chunksize, extractors, keep_boilerplate)
     if n == 1:
         serial = _generate(pipe, articles, 1, chunksize, names, keep_boilerplate, mp_context)
         return (_to_json(f) for f in serial)
