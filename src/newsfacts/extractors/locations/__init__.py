@@ -31,6 +31,34 @@ _GENERIC_REGION = frozenset({"County", "Parish", "Township", "Borough"})
 _COUNTY = frozenset({"County", "Parish", "Borough"})
 
 
+def _location(
+    m: recognize.Mention,
+    name: str,
+    feature: str,
+    place: Place | None = None,
+    **fields: object,
+) -> Location:
+    """The Location for mention ``m``; ``place`` gives its country and coordinates if known."""
+    where = (
+        {}
+        if place is None
+        else {
+            "country_code": place.country_code,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+        }
+    )
+    return Location(
+        start=m.start,
+        end=m.end,
+        text=m.text,
+        name=name,
+        feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
+        **where,  # type: ignore[arg-type]
+        **fields,  # type: ignore[arg-type]
+    )
+
+
 def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     """A US county named by a generic "X County" mention: the one in a state the article
     names, else the one with the largest namesake town."""
@@ -98,29 +126,11 @@ class LocationExtractor:
         for m, _junk in kept:
             county = _county(m, gaz, ctx) if m.generic in _COUNTY else None
             if county is not None:
-                out.append(
-                    Location(
-                        start=m.start,
-                        end=m.end,
-                        text=m.text,
-                        name=county.name,
-                        feature="region",
-                        country_code=county.country_code,
-                        latitude=county.latitude,
-                        longitude=county.longitude,
-                    )
-                )
+                out.append(_location(m, county.name, "region", county))
                 continue
             if m.generic is not None:
-                out.append(
-                    Location(
-                        start=m.start,
-                        end=m.end,
-                        text=m.text,
-                        name=m.text,
-                        feature="region" if m.generic in _GENERIC_REGION else "feature",
-                    )
-                )
+                generic = "region" if m.generic in _GENERIC_REGION else "feature"
+                out.append(_location(m, m.text, generic))
                 continue
             core = m.inner or m
             key = core.text.casefold()
@@ -130,30 +140,15 @@ class LocationExtractor:
             p = c.place
             if m.facility:
                 # "Manila Cathedral": a building or institution, located at its place.
-                out.append(
-                    Location(
-                        start=m.start,
-                        end=m.end,
-                        text=m.text,
-                        name=m.text,
-                        feature="feature",
-                        country_code=p.country_code,
-                        latitude=p.latitude,
-                        longitude=p.longitude,
-                    )
-                )
+                out.append(_location(m, m.text, "feature", p))
                 continue
             out.append(
-                Location(
-                    start=m.start,
-                    end=m.end,
-                    text=m.text,
-                    name=p.name,
-                    feature=p.feature,  # type: ignore[arg-type]
-                    country_code=p.country_code,
+                _location(
+                    m,
+                    p.name,
+                    p.feature,
+                    p,
                     geonameid=p.geonameid,
-                    latitude=p.latitude,
-                    longitude=p.longitude,
                     demonym=c.demonym,
                     metonymic=is_metonymic(text, m.end, p, c.demonym),
                 )
