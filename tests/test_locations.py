@@ -387,3 +387,85 @@ def test_more_demonyms_and_plurals(sentence: str, surface: str, cc: str) -> None
 def test_unambiguous_state_abbreviations() -> None:
     locs = locate("Fires spread across NSW while Qld braced for floods, and NJ sent crews.")
     assert {loc.text: loc.country_code for loc in locs} == {"NSW": "AU", "Qld": "AU", "NJ": "US"}
+
+
+# -- a name qualified by its region or country ("Paris, Texas") -------------------------
+def test_comma_qualifier_picks_the_place_inside_the_region() -> None:
+    text = (
+        "A tornado damaged homes in Paris, Texas, on Sunday. The mayor of Paris said "
+        "volunteers were clearing roads."
+    )
+    locs = by_text(locate(text), "Paris")
+    assert len(locs) == 2
+    for loc in locs:
+        assert loc.country_code == "US" and loc.feature == "city"
+        assert loc.latitude is not None and 32.5 < loc.latitude < 34.5
+
+
+def test_comma_qualifier_country() -> None:
+    [loc] = by_text(locate("The ferry left Newcastle, Australia, at dawn."), "Newcastle")
+    assert loc.country_code == "AU"
+
+
+def test_town_missing_from_gazetteer_is_placed_in_its_region() -> None:
+    # Melbourne, Kentucky is far too small for the shipped town table: the text rules out
+    # Melbourne, Australia, so the mention gets Kentucky's point and no GeoNames id.
+    [loc] = by_text(locate("Deputies in Melbourne, Ky., arrested a man."), "Melbourne")
+    ky = gazetteer().admin1["US.KY"]
+    assert loc.country_code == "US" and loc.geonameid is None
+    assert (loc.latitude, loc.longitude) == (ky.latitude, ky.longitude)
+
+
+def test_list_of_regions_is_not_a_qualifier() -> None:
+    locs = locate("Storms hit Alabama, Mississippi, Georgia and Tennessee overnight.")
+    for surface in ("Alabama", "Mississippi", "Tennessee"):
+        [loc] = by_text(locs, surface)
+        assert loc.feature == "admin1" and loc.country_code == "US"
+
+
+# -- streets and other generic names sit in the article's main town ----------------------
+def test_street_is_placed_at_the_articles_town() -> None:
+    text = (
+        "Firefighters were called to a blaze on Quarry Road in Sheffield on Monday. "
+        "Sheffield council said the road would reopen. Residents of Sheffield praised crews."
+    )
+    locs = locate(text)
+    [street] = by_text(locs, "Quarry Road")
+    [town, *_] = by_text(locs, "Sheffield")
+    assert street.feature == "feature" and street.geonameid is None
+    assert street.country_code == town.country_code == "GB"
+    assert (street.latitude, street.longitude) == (town.latitude, town.longitude)
+
+
+def test_street_without_a_town_stays_unresolved() -> None:
+    [street] = by_text(locate("Protesters gathered on Quarry Road at noon."), "Quarry Road")
+    assert street.latitude is None and street.country_code is None
+
+
+# -- counties of Great Britain and Ireland (counties.tsv) --------------------------------
+def test_british_counties_resolve_to_britain() -> None:
+    locs = locate("Floods closed roads across Kent and Hampshire, and rail lines in Fife.")
+    for surface, lat_range in (("Kent", (50.9, 51.5)), ("Hampshire", (50.7, 51.4))):
+        [loc] = by_text(locs, surface)
+        assert loc.country_code == "GB" and loc.feature == "region"
+        assert loc.latitude is not None and lat_range[0] < loc.latitude < lat_range[1]
+    [fife] = by_text(locs, "Fife")
+    assert fife.country_code == "GB"
+
+
+def test_county_name_yields_to_a_namesake_the_text_qualifies() -> None:
+    [loc] = by_text(locate("Police in Surrey, British Columbia, made an arrest."), "Surrey")
+    assert loc.country_code == "CA" and loc.feature == "city"
+
+
+def test_irish_county_form() -> None:
+    [loc] = by_text(locate("The farm is in County Cork, near the coast."), "County Cork")
+    assert loc.country_code == "IE" and loc.latitude is not None
+    assert 51.4 < loc.latitude < 52.5
+
+
+# -- "St." is as much a name as "Saint" --------------------------------------------------
+@pytest.mark.parametrize("surface", ["St. Petersburg", "St Petersburg"])
+def test_st_abbreviation_is_a_primary_name(surface: str) -> None:
+    [loc] = by_text(locate(f"The orchestra played in {surface} last winter."), surface)
+    assert loc.country_code == "RU"

@@ -15,7 +15,10 @@ Data: ``newsfacts/data/gazetteer/`` (contains data from GeoNames, geonames.org, 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import pairwise
 from typing import ClassVar
+
+import attrs
 
 from ...document import Document
 from ...extractor import FactsSoFar
@@ -69,6 +72,83 @@ def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     return max(places, key=lambda p: (ctx.bonus(p), p.population))
 
 
+def _qualified(
+    text: str, kept: list[tuple[recognize.Mention, bool]], ctx: Context
+) -> dict[str, Candidate]:
+    """Readings fixed by a qualifier: a name followed by a comma and a first-level region or
+    country ("Melbourne, Ky.", "Paris, Texas", "Newcastle, Australia") reads as the
+    place of that name inside it, when there is one, wherever the article repeats the name."""
+    fixed: dict[str, Candidate] = {}
+    for (m, _), (n, _) in pairwise(kept):
+        if m.generic is not None or n.generic is not None or m.facility or n.inner is not None:
+            continue
+        if not m.candidates or not n.candidates or text[m.end : n.start].strip() != ",":
+            continue
+        if "\n" in text[m.end : n.start]:
+            continue
+        q = best(n.candidates, ctx)
+        if q.demonym or q.place.feature not in ("admin1", "country"):
+            continue
+        qp = q.place
+        if best(m.candidates, ctx).place.feature != "city":
+            continue  # a list of regions or countries ("Alabama, Alaska, Arizona")
+        inside = tuple(
+            c
+            for c in (m.inner or m).candidates
+            if not c.demonym
+            and c.place is not qp
+            and c.place.feature in ("city", "admin1", "region")
+            and c.place.country_code == qp.country_code
+            and (qp.feature == "country" or c.place.admin1 == qp.admin1)
+        )
+        key = (m.inner or m).text.casefold()
+        if key in fixed:
+            continue
+        if inside:
+            fixed[key] = best(inside, ctx)
+        elif qp.feature == "admin1" and qp.latitude is not None and m.inner is None:
+            # A town too small for the gazetteer ("Melbourne, Ky."): placed at its region,
+            # not at a namesake elsewhere that the text rules out.
+            town = Place(
+                m.text, "city", qp.country_code, qp.admin1, None, qp.latitude, qp.longitude, 0
+            )
+            fixed[key] = Candidate(town, True)
+    return fixed
+
+
+def _locate_generics(
+    resolved: list[tuple[recognize.Mention, Location]], junk: set[int]
+) -> list[Fact]:
+    """Streets, squares, parks and other local names the gazetteer lacks ("Frenchmen Street";
+    the ``local`` words of ``name_context.tsv``) are placed at the town the article names most
+    often (its first named, on a tie), if it names any: a local feature in a local story is
+    most likely in that town. Rivers, valleys and seas can be far from it and stay unplaced."""
+    local = recognize.context_words().get("local", frozenset())
+    counts: dict[tuple[float | None, float | None], int] = {}
+    towns: dict[tuple[float | None, float | None], Location] = {}
+    for m, loc in resolved:
+        if id(m) in junk or loc.feature != "city" or loc.demonym or loc.latitude is None:
+            continue
+        k = (loc.latitude, loc.longitude)
+        counts[k] = counts.get(k, 0) + 1
+        towns.setdefault(k, loc)
+    if not counts:
+        return [loc for _, loc in resolved]
+    top = max(counts, key=lambda k: counts[k])  # dicts keep first-seen order for ties
+    town = towns[top]
+    out: list[Fact] = []
+    for m, loc in resolved:
+        if m.generic in local and loc.latitude is None:
+            loc = attrs.evolve(
+                loc,
+                country_code=town.country_code,
+                latitude=town.latitude,
+                longitude=town.longitude,
+            )
+        out.append(loc)
+    return out
+
+
 class LocationExtractor:
     """Place names with offsets, resolved to GeoNames ids and coordinates."""
 
@@ -120,17 +200,18 @@ class LocationExtractor:
                     pick = first_pick[key] = best(m.candidates, ctx).place
                 ctx.add_resolved(pick)
 
-        # Pass 4: resolve, the same name the same way throughout.
-        chosen: dict[str, Candidate] = {}
-        out: list[Fact] = []
+        # Pass 4: resolve, the same name the same way throughout; a name qualified by the
+        # region or country after it ("Melbourne, Ky.", "Paris, Texas") is that one's.
+        chosen: dict[str, Candidate] = _qualified(text, kept, ctx)
+        resolved: list[tuple[recognize.Mention, Location]] = []
         for m, _junk in kept:
             county = _county(m, gaz, ctx) if m.generic in _COUNTY else None
             if county is not None:
-                out.append(_location(m, county.name, "region", county))
+                resolved.append((m, _location(m, county.name, "region", county)))
                 continue
             if m.generic is not None:
                 generic = "region" if m.generic in _GENERIC_REGION else "feature"
-                out.append(_location(m, m.text, generic))
+                resolved.append((m, _location(m, m.text, generic)))
                 continue
             core = m.inner or m
             key = core.text.casefold()
@@ -140,17 +221,20 @@ class LocationExtractor:
             p = c.place
             if m.facility:
                 # "Manila Cathedral": a building or institution, located at its place.
-                out.append(_location(m, m.text, "feature", p))
+                resolved.append((m, _location(m, m.text, "feature", p)))
                 continue
-            out.append(
-                _location(
+            resolved.append(
+                (
                     m,
-                    p.name,
-                    p.feature,
-                    p,
-                    geonameid=p.geonameid,
-                    demonym=c.demonym,
-                    metonymic=is_metonymic(text, m.end, p, c.demonym),
+                    _location(
+                        m,
+                        p.name,
+                        p.feature,
+                        p,
+                        geonameid=p.geonameid,
+                        demonym=c.demonym,
+                        metonymic=is_metonymic(text, m.end, p, c.demonym),
+                    ),
                 )
             )
-        return out
+        return _locate_generics(resolved, {id(m) for m, junk in kept if junk})

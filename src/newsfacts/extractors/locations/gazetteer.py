@@ -239,7 +239,12 @@ class Gazetteer:
             else:
                 key = _fold(name)
             if key:
-                index.setdefault(key, []).append(new(Candidate, (p, True, False, False)))
+                own = new(Candidate, (p, True, False, False))
+                index.setdefault(key, []).append(own)
+                if key[:6] == "saint ":
+                    # "St. Petersburg" is as much the name as "Saint Petersburg".
+                    for short in ("st. ", "st "):
+                        index.setdefault(short + key[6:], []).insert(0, own)
                 words = name.count(" ") + name.count("-") + 1
                 if words > max_tokens:
                     max_tokens = words
@@ -260,6 +265,21 @@ class Gazetteer:
                 latitude=_float(row["latitude"]),
                 longitude=_float(row["longitude"]),
                 population=0,
+            )
+            self.regions[p.name] = p
+            for n in [p.name, *filter(None, row["aliases"].split("|"))]:
+                self._add(n, Candidate(p, True), exact=_is_exact(n))
+
+        for row in _res.read_table(f"{DATA}/counties.tsv"):
+            p = Place(
+                name=row["name"],
+                feature="region",
+                country_code=row["admin1"].split(".", 1)[0],
+                admin1=row["admin1"],
+                geonameid=None,
+                latitude=_float(row["latitude"]),
+                longitude=_float(row["longitude"]),
+                population=int(row["population"] or 0),
             )
             self.regions[p.name] = p
             for n in [p.name, *filter(None, row["aliases"].split("|"))]:

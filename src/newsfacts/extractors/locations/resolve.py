@@ -85,7 +85,10 @@ class Context:
 
 def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
     p = c.place
-    s = log_population(p) + KIND_BONUS.get(p.feature, 0.0) + ctx.bonus(p)
+    kind = p.feature
+    if kind == "region" and p.admin1 is not None:
+        kind = "admin1"  # a county ranks like a first-level region, by its population
+    s = log_population(p) + KIND_BONUS.get(kind, 0.0) + ctx.bonus(p)
     if not c.primary:
         s -= ALTERNATE_PENALTY
     if p.feature == "admin1" and not c.suffixed:
