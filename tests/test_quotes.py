@@ -599,3 +599,112 @@ def test_described_subject_after_an_opening_phrase() -> None:
     )
     assert q.speaker_start is not None
     assert "41 percent" in "In the harbor survey, 41 percent said"[q.speaker_start :]
+
+
+# -- session 2: asides, unlisted verbs, sentence openers, mixed-quote subjects ------------------
+def test_quote_handed_on_to_an_unlisted_verb() -> None:
+    q = find(quotes_of("“Get off my stage,” Mayor Delia Frost barked at the heckler."), "stage")
+    assert q.speaker == "Delia Frost"
+    assert q.cue == "barked"
+    q = find(quotes_of("“We are not done yet,” Frost shot back."), "done")
+    assert q.speaker_start is not None and q.speaker == "Frost"
+
+
+def test_unlisted_verb_needs_a_quote_that_hands_on() -> None:
+    # a full stop inside the quote: "Frost walked" is a new sentence, not an attribution
+    qs = quotes_of("“The vote is over and the count is final.” Frost walked out of the hall.")
+    assert all(q.speaker is None for q in qs)
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [", 57,", " (D-Ore.)", ", deputy harbour commissioner,", ", who runs the ferry line,"],
+)
+def test_aside_between_speaker_and_cue_after_the_quote(aside: str) -> None:
+    text = f"“The pier will close in May,” Tomas Ekberg{aside} said on Monday."
+    q = find(quotes_of(text), "pier")
+    assert q.speaker == "Tomas Ekberg"
+    assert q.speaker_start == text.index("Tomas")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    [", 57,", " (D-Ore.)", " (D-Ore.), chair of the harbour board,", ", meanwhile,"],
+)
+def test_aside_between_speaker_and_cue_before_the_clause(aside: str) -> None:
+    text = f"Tomas Ekberg{aside} said the pier would close in May."
+    q = find(quotes_of(text), "pier")
+    assert q.kind == "indirect"
+    assert q.speaker == "Tomas Ekberg"
+    assert q.text == "the pier would close in May"
+
+
+def test_described_speaker_cut_at_a_relative_word() -> None:
+    text = "“The list was leaked on purpose,” said a retired clerk who asked not to be named."
+    q = find(quotes_of(text), "leaked")
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "retired clerk"
+
+
+def test_possessive_speaker_before_an_unlisted_verb() -> None:
+    text = "“It was a fair trial,” his former colleague wrote on a blog."
+    q = find(quotes_of(text), "fair trial")
+    assert q.speaker_start is not None
+    assert "colleague" in text[q.speaker_start : q.speaker_end]
+
+
+def test_sentence_opening_common_word_is_not_the_speaker() -> None:
+    text = (
+        "Maybe he thinks the “quiet season” will last. Nobody else is maybe so sure, "
+        "and Ruth Adeyemi has doubts."
+    )
+    qs = quotes_of(text)
+    assert all(q.speaker != "Maybe" for q in qs)
+    hits = [q for q in qs if "quiet season" in q.text]
+    assert hits and hits[0].speaker_start == text.index("he")
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    text = "OSLO (Reuters) — Ruth Adeyemi on Friday said the ferry fares would rise by “a lot.”"
+    q = find(quotes_of(text), "ferry")
+    assert q.speaker == "Ruth Adeyemi"
+
+
+def test_possessive_or_it_subject_takes_no_partial_quote() -> None:
+    for text in (
+        "Adeyemi’s remarks echoed the “fair share” line of the campaign.",
+        "It stars Ruth Adeyemi in “Harbour Lights” at the old theatre.",
+    ):
+        assert all(q.kind != "mixed" for q in quotes_of(text)), text
+
+
+def test_inverted_cue_before_a_clause_is_not_a_tail() -> None:
+    text = "Ruth Adeyemi, the owner of a bakery, said she would vote for the mayor again."
+    q = find(quotes_of(text), "vote")
+    assert q.speaker == "Ruth Adeyemi"
+    assert q.text == "she would vote for the mayor again"
+
+
+def test_time_phrase_between_speaker_and_cue() -> None:
+    text = "Harbour commissioner Ruth Adeyemi on Tuesday said that the pier is unsafe."
+    q = find(quotes_of(text), "pier")
+    assert q.speaker == "Ruth Adeyemi"
+
+
+def test_closing_speaker_with_plain_modifiers() -> None:
+    text = "The pier cannot be repaired before winter, harbour safety officials say."
+    q = find(quotes_of(text), "pier")
+    assert q.text == "The pier cannot be repaired before winter"
+    assert q.speaker_start is not None and "officials" in text[q.speaker_start : q.speaker_end]
+
+
+def test_according_to_an_unnamed_source() -> None:
+    text = "Ferry fares rose by a third last year, according to the 2019 harbour report."
+    q = find(quotes_of(text), "fares")
+    assert q.text == "Ferry fares rose by a third last year"
+    assert q.speaker is not None and "report" in q.speaker
+
+
+def test_states_as_a_noun_is_no_cue() -> None:
+    text = "Voters in nine states have mixed feelings about the harbour plan."
+    assert quotes_of(text) == []

@@ -29,7 +29,7 @@ from .tokens import (
     skip_lead,
 )
 
-__all__ = ["attribute_direct", "cue_at", "cue_indexes"]
+__all__ = ["attribute_direct", "cue_at", "cue_indexes", "verb_form"]
 
 _OPEN_MARKS = frozenset(("“", '"', "«", "‘", "„", "”", "''"))
 _MIN_WORDS_UNATTRIBUTED = 4
@@ -105,9 +105,47 @@ def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | No
     j = cue - 1
     while j >= floor and tok.lower[j] in lex.skip:
         j -= 1
+    # "Smith on Tuesday said", "Smith last week said"
+    if j - 1 > floor and tok.lower[j] in lex.time_words and tok.lower[j - 1] in lex.time_openers:
+        j -= 2
     if j < floor:
         return None
-    return np_before(tok, lex, j, floor)
+    np = np_before(tok, lex, j, floor)
+    for _ in range(3):  # "Ruiz (D-Ore.), chair of the committee, said"
+        if np is not None:
+            return np
+        k = _aside_start(tok, j, floor)
+        if k < 0:
+            return None
+        np = np_before(tok, lex, k - 1, floor, allow_appositive=False)
+        if np is not None and np.kind in ("pronoun", "statement"):
+            return None
+        j = k if tok.words[k] == "," else k - 1
+    return np
+
+
+def _aside_start(tok: Tokens, j: int, floor: int) -> int:
+    """Start of a bracketed or comma-enclosed aside ending at token ``j`` (``(D-Ore.)``,
+    ``, who sits on the committee,``), or -1.
+    """
+    words = tok.words
+    if j < floor:
+        return -1
+    if words[j] == ")":
+        for k in range(j - 1, max(floor - 1, j - 8), -1):
+            if words[k] == "(":
+                return k
+        return -1
+    if words[j] == ",":
+        if j - 1 >= floor and words[j - 1] == ")":
+            return _aside_start(tok, j - 1, floor)
+        for k in range(j - 1, max(floor - 1, j - _ASIDE_MAX), -1):
+            w = words[k]
+            if w == ",":
+                return k if k < j - 1 else -1
+            if w in (".", "!", "?", ";", ":", "“", "”", '"', "''", "(", ")"):
+                return -1
+    return -1
 
 
 def _words(text: str) -> int:
@@ -139,6 +177,10 @@ def attribute_direct(
         found: tuple[NounPhrase, int, int] | None = None  # np, cue token, last token used
         if q.close is not None and (q.pieces == () or doc.paragraph_index(q.close) == pi):
             found = _after(tok, lex, first_token_at(starts, q.close) + 1, p_hi)
+            if found is None:
+                found = _after_loose(
+                    tok, lex, first_token_at(starts, q.close) + 1, p_hi, _handed_on(text, q.close)
+                )
         elif q.close is not None:
             cpi = doc.paragraph_index(q.close)
             if cpi is not None:
@@ -343,12 +385,112 @@ def _after(tok: Tokens, lex: Lexicon, i: int, hi: int) -> tuple[NounPhrase, int,
     return None
 
 
-def _described_then_cue(
-    tok: Tokens, lex: Lexicon, i: int, hi: int
+def _handed_on(text: str, close: int) -> bool:
+    """The quote ends with ``,`` ``?`` or ``!`` (inside or just after its closing mark): the
+    sentence goes on, in news style with its attribution (``“…,” Smith barked.``).
+    """
+    j = close - 1
+    while j >= 0 and text[j].isspace():
+        j -= 1
+    if j >= 0 and text[j] in ",?!":
+        return True
+    k = close + mark_width(text, close)
+    return k < len(text) and text[k] == ","
+
+
+#: tokens of an aside between a speaker and the verb ("Smith, 57, said", "Ruiz (D-Ore.) said")
+_ASIDE_MAX = 16
+
+
+def _skip_aside(tok: Tokens, j: int, hi: int) -> int:
+    """The token after a bracketed or comma-enclosed aside at ``j`` (``j`` when there is none)."""
+    words = tok.words
+    if j < hi and words[j] == "(":
+        for k in range(j + 1, min(hi, j + 8)):
+            if words[k] == ")":
+                j = k + 1
+                break
+    if j < hi and words[j] == ",":
+        for k in range(j + 1, min(hi, j + _ASIDE_MAX)):
+            w = words[k]
+            if w == ",":
+                return k + 1 if k > j + 1 else j
+            if w in (".", "!", "?", ";", ":", "“", "”", '"', "''"):
+                break
+    return j
+
+
+def verb_form(tok: Tokens, lex: Lexicon, v: int) -> bool:
+    """The word at ``v`` has the shape of a finite verb: a cue, a regular form (``-ed``,
+    ``-s``, ``-ing``, not an ``-ly`` adverb) or a listed irregular past ("took", "made").
+    """
+    w = tok.words[v]
+    lw = tok.lower[v]
+    if not (w.isalpha() and w.islower()) or lw in lex.not_verbs:
+        return False
+    if lw in lex.cue_forms or lw in lex.irregular_verbs:
+        return True
+    if lw.endswith("ly") or lw.endswith("ss") or len(lw) < 4:
+        return False
+    return lw.endswith(("ed", "s", "ing"))
+
+
+def lower_verb(tok: Tokens, lex: Lexicon, j: int) -> bool:
+    """A verb the lexicon lacks after a speaker ("barked", "shot back"): a verb-shaped word
+    that is no particle or speaker-skip word.
+    """
+    lw = tok.lower[j]
+    return lw not in lex.particles and lw not in lex.skip and verb_form(tok, lex, j)
+
+
+def _after_loose(
+    tok: Tokens, lex: Lexicon, i: int, hi: int, handed_on: bool
 ) -> tuple[NounPhrase, int, int] | None:
-    """``“…,” one senior party official said``: a described speaker, then the cue."""
+    """After a quote: a speaker with an aside (``Smith, 57, told``, ``Ruiz (D-Ore.) said``,
+    ``Smith, deputy adviser, said``) before a cue. When the quote hands on its sentence
+    (:func:`_handed_on`), also a verb the lexicon lacks (``Smith barked``), a possessive
+    speaker (``his colleague wrote``) or a described one cut at a relative word (``said a
+    source who ...``).
+    """
+    words = tok.words
+    if i < hi and words[i] == ",":
+        i += 1
+    if i >= hi:
+        return None
+    n = cue_at(tok, lex, i)
+    if n and not handed_on:
+        return None
+    if n:
+        np = described_np(tok, lex, i + n, hi)
+        return (np, i, _np_end(np)) if np is not None else None
+    if handed_on and tok.lower[i] in _POSSESSIVES:
+        return _described_then_cue(tok, lex, i, hi, possessive=True)
+    np = np_after(tok, lex, i, hi)
+    if np is None:
+        return _described_then_cue(tok, lex, i, hi, possessive=True) if handed_on else None
+    if np.kind in ("statement",):
+        return None
+    j = _skip_aside(tok, _np_end(np) + 1, hi)
+    while j < hi and tok.lower[j] in lex.skip:
+        j += 1
+    if j >= hi:
+        return None
+    n = cue_at(tok, lex, j)
+    if n:
+        return np, j, j + n - 1
+    if handed_on and lower_verb(tok, lex, j):
+        return np, j, j
+    return None
+
+
+def _described_then_cue(
+    tok: Tokens, lex: Lexicon, i: int, hi: int, possessive: bool = False
+) -> tuple[NounPhrase, int, int] | None:
+    """``“…,” one senior party official said``: a described speaker, then the cue; with
+    ``possessive``, also ``his colleague wrote`` / ``the paper's editorial board wrote``.
+    """
     lower = tok.lower
-    if lower[i] not in lex.describers:
+    if lower[i] not in lex.describers and not (possessive and lower[i] in _POSSESSIVES):
         return None
     stop = min(hi, i + _DESCRIBED_MAX + 1)
     for j in range(i + 1, stop):
@@ -357,9 +499,15 @@ def _described_then_cue(
                 return None
             np = NounPhrase(i + 1, j - 1, i, "group", i + 1, j - 1)
             return np, j, j + cue_at(tok, lex, j) - 1
-        if not tok.words[j].replace("-", "").isalnum():
+        w = tok.words[j].replace("-", "")
+        if possessive:
+            w = w.replace("'", "").replace("’", "").replace("&", "")
+        if not w.isalnum():
             return None
     return None
+
+
+_POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my"))
 
 
 def _colon(

@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...document import Document
-from .attribution import _subject, cue_at, cue_indexes
+from .attribution import _subject, cue_at, cue_indexes, verb_form
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
@@ -101,7 +101,7 @@ def _subject_mixed(
     blasted the plan as “a giveaway”`` -> mixed quote ``the plan as “a giveaway”`` by Ruiz.
     The subject opens the sentence and a lower-case verb follows it directly.
     """
-    starts, words, lower = tok.starts, tok.words, tok.lower
+    starts, lower = tok.starts, tok.lower
     taken = sorted((p.start, p.end) for p in found)
     taken_starts = [a for a, _ in taken]
     out: list[Pending] = []
@@ -116,14 +116,12 @@ def _subject_mixed(
         s_hi = first_token_at(starts, sent.end)
         t_open = first_token_at(starts, q.open)
         np = np_after(tok, lex, skip_lead(tok, lex, s_lo), t_open)
-        if np is None or np.kind == "statement":
+        if np is None or np.kind == "statement" or _no_subject(tok, np):
             continue
         v = (np.role_last if np.role_last is not None and np.role_last > np.last else np.last) + 1
         while v < t_open and lower[v] in lex.skip:
             v += 1
-        if v >= t_open - 1 or not words[v].isalpha() or not words[v].islower():
-            continue
-        if lower[v] in lex.not_verbs:
+        if v >= t_open - 1 or not verb_form(tok, lex, v):
             continue
         c_first = v + 1
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
@@ -135,6 +133,32 @@ def _subject_mixed(
         out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v]]))
         last_end = b
     return out
+
+
+def _source_np(tok: Tokens, first: int, s_hi: int) -> NounPhrase | None:
+    """The source after "according to" when it is no name (``according to the 2009 paper``,
+    ``according to early results of the exit poll``): the words up to the next punctuation,
+    at most ``_SUBJECT_MAX``.
+    """
+    j = first
+    hi = min(s_hi, first + _SUBJECT_MAX + 1)
+    while j < hi and tok.words[j][:1].isalnum():
+        j += 1
+    if j == first or (j == hi and j < s_hi):
+        return None
+    det = first if tok.lower[first] in DETERMINERS and j - first > 1 else None
+    start = first + 1 if det is not None else first
+    return NounPhrase(start, j - 1, det, "group", start, j - 1)
+
+
+def _no_subject(tok: Tokens, np: NounPhrase) -> bool:
+    """A phrase that opens a sentence but cannot be a speaker: a possessive ("Clinton’s
+    attacks ...") or "it" / "this".
+    """
+    last = tok.lower[np.last]
+    if last.endswith(("'s", "’s")):
+        return True
+    return np.first == np.last and last in ("it", "this", "that")
 
 
 def _inside(spans: list[tuple[int, int]], span_starts: list[int], pos: int) -> bool:
@@ -212,7 +236,7 @@ def _one(
     words, lower = tok.words, tok.lower
     # according to <speaker>
     if lower[i] == "according" and k == 2:
-        np = np_after(tok, lex, i + 2, s_hi, appositive=False)
+        np = np_after(tok, lex, i + 2, s_hi, appositive=False) or _source_np(tok, i + 2, s_hi)
         if np is None:
             return None
         np_end = np.role_last if np.role_last is not None else np.last
@@ -298,7 +322,7 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
     ``A news report published Wednesday said``, ``Twenty-four percent said``. At most
     ``_SUBJECT_MAX`` tokens, with no punctuation, clause word or other cue inside.
     """
-    first = skip_lead(tok, lex, s_lo)
+    first = skip_lead(tok, lex, s_lo, common=False)
     for t in range(cue - 1, max(first, cue - _SUBJECT_MAX - 1), -1):
         if tok.words[t] == ",":  # "In a two-way race, 21 percent said"
             first = t + 1
@@ -375,7 +399,7 @@ def _tail(
         np = np_after(tok, lex, i + k, s_hi)
         if np is not None:
             end = np.role_last if np.role_last is not None else np.last
-            if _ends_soon(tok, lex, end + 1, s_hi):
+            if _ends_soon(tok, lex, end + 1, s_hi) and _no_verb_after(tok, lex, end + 1, s_hi):
                 return _checked(tok, np, max(s_lo, i - MAX_CONTENT), _trim_end(tok, s_lo, i - 1))
     # ", Smith said" / ", the ministry said in a statement"
     np = subject
@@ -385,6 +409,7 @@ def _tail(
     j = first - 1
     while j >= s_lo and tok.lower[j] in lex.skip:
         j -= 1
+    j = _modifiers_before(tok, lex, j, s_lo)
     if j <= s_lo or words[j] != ",":
         return None
     if i + k < s_hi and words[i + k] == ",":
@@ -399,6 +424,33 @@ def _tail(
     if not _ends_soon(tok, lex, i + k, s_hi):
         return None
     return _checked(tok, np, s_lo, _trim_end(tok, s_lo, j))
+
+
+#: lower-case words allowed before a closing speaker ("law enforcement officials say")
+_MODIFIERS_MAX = 4
+
+
+def _modifiers_before(tok: Tokens, lex: Lexicon, j: int, s_lo: int) -> int:
+    """Skip back over a few plain modifier words ending at ``j`` when a comma precedes them
+    (``…, law enforcement officials say``); ``j`` itself otherwise.
+    """
+    words, lower = tok.words, tok.lower
+    k = j
+    while k > s_lo and j - k < _MODIFIERS_MAX and words[k].isalpha() and words[k] != ",":
+        if lower[k] in _CLAUSE_WORDS or lower[k] in lex.pronouns or cue_at(tok, lex, k):
+            return j
+        k -= 1
+    return k if k < j and words[k] == "," else j
+
+
+def _no_verb_after(tok: Tokens, lex: Lexicon, j: int, s_hi: int) -> bool:
+    """After an inverted speaker (``…, said Smith``) comes the sentence end, a comma or a
+    time or place phrase, not a verb (``…, said Smith had left``: Smith's own clause).
+    """
+    if j >= s_hi:
+        return True
+    w, lw = tok.words[j], tok.lower[j]
+    return not w[:1].isalnum() or lw in lex.cue_skip or lw in lex.time_words
 
 
 def _tail_after_cue(tok: Tokens, lex: Lexicon, j: int, s_hi: int, listener: bool) -> bool:

@@ -51,6 +51,8 @@ class Lexicon:
     time_words: frozenset[str]
     #: words the resolver's first pass stops at (roles, issue verbs, "statement", "(")
     context_words: frozenset[str]
+    #: irregular past forms that can be a sentence's verb (regular ones end in -ed/-s/-ing)
+    irregular_verbs: frozenset[str] = frozenset()
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
@@ -105,4 +107,5 @@ def lexicon() -> Lexicon:
         describers=word_set("quotes/describers.txt"),
         cue_firsts=frozenset(cue_forms) | {p[0] for p in multi},
         context_words=roles | issue_verbs | {"statement", "("},
+        irregular_verbs=word_set("quotes/irregular_verbs.txt"),
     )

@@ -34,12 +34,13 @@ _INNER = frozenset({"of", "for", "and", "de", "von", "van", "al", "bin", "&"})
 # Name particles that start a name when capitalised ("Van Morrison", "De Gaulle", "Al Gore").
 _PARTICLES = frozenset({"de", "von", "van", "al", "bin"})
 MAX_NP = 10
+_RELATIVE = frozenset({"who", "whose", "which", "that"})
 
 
 class Tokens:
     """Tokens of one text: parallel lists of starts, ends, surface strings and lower case."""
 
-    __slots__ = ("cues", "ends", "lower", "starts", "text", "words")
+    __slots__ = ("_plain", "cues", "ends", "lower", "starts", "text", "words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -80,9 +81,27 @@ class Tokens:
         self.lower = " ".join(words).lower().split(" ") if words else []
         #: token index -> length of the attribution cue starting there (filled on first use)
         self.cues: dict[int, int] | None = None
+        self._plain: frozenset[str] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def plain_words(self) -> frozenset[str]:
+        """Every word that stands in lower case somewhere in the text (built on first use)."""
+        if self._plain is None:
+            self._plain = frozenset(w for w in self.words if w.islower())
+        return self._plain
+
+    def common_word(self, i: int) -> bool:
+        """The capitalised word at ``i`` is an ordinary word written with a capital (it opens a
+        sentence): the article uses it in lower case elsewhere, or it is an ``-ly`` adverb or
+        an ``-ing`` form ("Hastily", "Holding", "Maybe" when "maybe" occurs too).
+        """
+        w = self.words[i]
+        if not w[:1].isupper() or w.isupper():
+            return False
+        lw = self.lower[i]
+        return lw in self.plain_words() or (len(lw) > 4 and lw.endswith(("ly", "ing")))
 
 
 def _keeps_dot(word: str, abbrev: frozenset[str]) -> bool:
@@ -319,13 +338,16 @@ def np_after(
 def described_np(tok: Tokens, lex: Lexicon, start: int, ceiling: int) -> NounPhrase | None:
     """A speaker described rather than named, after the cue: ``said one New Hampshire
     Democrat`` / ``said a senior aide to the governor``: from a describer word ("a", "one",
-    "another", ...) to the next punctuation, at most ``MAX_NP`` words.
+    "another", ...) to the next punctuation, at most ``MAX_NP`` words; a relative word
+    also ends it (``said a source who asked not to be named``).
     """
     if start >= ceiling or tok.lower[start] not in lex.describers:
         return None
     hi = min(ceiling, start + MAX_NP + 1)
     j = start + 1
     while j < hi and tok.words[j].replace("-", "").replace("’", "").replace("'", "").isalnum():
+        if tok.lower[j] in _RELATIVE and j - start >= 2:
+            return NounPhrase(start + 1, j - 1, start, "group", start + 1, j - 1)
         j += 1
     if j - start < 2 or (j < ceiling and j == hi):
         return None  # no word after the describer, or no punctuation soon after
@@ -334,15 +356,53 @@ def described_np(tok: Tokens, lex: Lexicon, start: int, ceiling: int) -> NounPhr
     return NounPhrase(start + 1, j - 1, start, "group", start + 1, j - 1)
 
 
-def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int) -> int:
-    """The first token after sentence-opening connectives ("But", "However,", "In 2015")."""
-    j = s_lo
-    hi = min(len(tok), s_lo + MAX_NP)  # bounded: a run of connectives is not a sentence
+def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int, common: bool = True) -> int:
+    """The first token after sentence-opening connectives ("But", "However,", "In 2015"), a
+    dateline and, with ``common``, an ordinary capitalised word before a speaker ("Maybe he").
+    """
+    j = _dateline(tok, s_lo)
+    n = len(tok)
+    hi = min(n, j + MAX_NP)  # bounded: a run of connectives is not a sentence
     while j < hi and (tok.lower[j] in lex.not_names and tok.lower[j] != "the"):
         j += 1
-        if j < len(tok) and tok.words[j] == ",":
+        if j < n and tok.words[j] == ",":
+            j += 1
+    if (
+        common
+        and j < n
+        and tok.common_word(j)
+        and (j + 1 >= n or not is_cap(tok.words[j + 1]))
+        and tok.lower[j] not in lex.roles
+        and tok.lower[j] not in lex.organisations
+        and tok.lower[j] not in lex.pronouns
+    ):
+        j += 1  # "Maybe he ...", "Hastily, Smith ..."
+        if j < n and tok.words[j] == ",":
             j += 1
     return j
+
+
+def _dateline(tok: Tokens, s_lo: int) -> int:
+    """The token after a dateline opening the sentence (``WASHINGTON (AP) —``), else ``s_lo``."""
+    words = tok.words
+    n = len(words)
+    j = s_lo
+    while (
+        j < n and j - s_lo < 4 and (words[j] == "," or (words[j].isupper() and len(words[j]) > 1))
+    ):
+        j += 1
+    if j == s_lo:
+        return s_lo
+    if j < n and words[j] == "(":
+        k = j + 1
+        while k < n and k - j < 5 and words[k] != ")":
+            k += 1
+        if k >= n or words[k] != ")":
+            return s_lo
+        j = k + 1
+    if j < n and words[j] in ("—", "–", "-"):
+        return j + 1
+    return s_lo
 
 
 def span_of(tok: Tokens, first: int, last: int) -> tuple[int, int]:
