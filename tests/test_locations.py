@@ -469,3 +469,84 @@ def test_irish_county_form() -> None:
 def test_st_abbreviation_is_a_primary_name(surface: str) -> None:
     [loc] = by_text(locate(f"The orchestra played in {surface} last winter."), surface)
     assert loc.country_code == "RU"
+
+
+# -- round 2: region cues, qualifiers, capitals, "X City" ----------------------------------
+def test_state_qualifying_a_town_is_the_state_only_there() -> None:
+    locs = locate("The bakery is in Tacoma, Washington, by the port. Senators in Washington voted.")
+    first, second = by_text(locs, "Washington")
+    assert (first.feature, first.country_code) == ("admin1", "US")
+    assert first.latitude is not None and first.latitude > 45  # the state, not the capital
+    assert second.feature == "city" and second.geonameid == 4140963
+
+
+def test_name_listed_with_states_is_a_state() -> None:
+    locs = locate("Firms are leaving states such as Oregon or Washington for cheaper places.")
+    (wa,) = by_text(locs, "Washington")
+    assert wa.feature == "admin1" and wa.latitude is not None and wa.latitude > 45
+
+
+def test_capital_with_its_qualifier_in_a_list_stays_the_capital() -> None:
+    locs = locate("The team flew to Alaska, Hawaii, Florida and Washington, D.C., last year.")
+    (dc,) = by_text(locs, "Washington")
+    assert dc.feature == "city" and dc.geonameid == 4140963
+    assert by_text(locs, "Florida")[0].feature == "admin1"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Quebec government wants fewer cars downtown.",
+        "Drivers across the province of Quebec must stop at red lights.",
+        "Snow fell in northern Quebec overnight.",
+        "Quebec Health Minister Jean Tremblay spoke on Monday.",
+    ],
+)
+def test_region_cue_picks_the_province(sentence: str) -> None:
+    (q,) = by_text(locate(sentence), "Quebec")
+    assert (q.feature, q.country_code) == ("admin1", "CA")
+
+
+def test_name_without_region_cue_keeps_its_city_reading() -> None:
+    (q,) = by_text(locate("Tourists love the old walls of Quebec in winter."), "Quebec")
+    assert (q.feature, q.country_code) == ("city", "CA")
+
+
+def test_region_cue_holds_for_its_own_mention_only() -> None:
+    locs = locate(
+        "New York Gov. Ann Smith met the mayor. Later she took the subway across New York."
+    )
+    gov, city = by_text(locs, "New York")
+    assert gov.feature == "admin1"
+    assert city.feature == "city"
+
+
+def test_national_capital_outranks_a_namesake_in_a_mentioned_country() -> None:
+    locs = locate(
+        "In Washington, officials expelled diplomats. Britain and Britain's allies welcomed it. "
+        "Britain said more would follow."
+    )
+    (dc,) = by_text(locs, "Washington")
+    assert dc.country_code == "US"
+
+
+def test_arab_is_a_demonym_not_a_town_in_alabama() -> None:
+    (arab,) = by_text(locate("Arab leaders met in the desert on Friday."), "Arab")
+    assert arab.demonym and arab.country_code != "US"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "cc"),
+    [
+        ("He flew to Quebec City on Monday.", "Quebec City", "CA"),
+        ("Birmingham City lost again at home.", "Birmingham City", "GB"),
+    ],
+)
+def test_city_word_after_a_town_is_part_of_its_name(sentence: str, surface: str, cc: str) -> None:
+    (hit,) = by_text(locate(sentence), surface)
+    assert hit.feature == "city" and hit.country_code == cc
+
+
+def test_name_opened_by_a_transliterated_ayn_matches_without_it() -> None:
+    (hit,) = by_text(locate("Kurdish fighters left Afrin on Sunday."), "Afrin")
+    assert hit.country_code == "SY"

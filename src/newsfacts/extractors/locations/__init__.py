@@ -23,10 +23,10 @@ import attrs
 from ...document import Document
 from ...extractor import FactsSoFar
 from ...model import Fact, Location
-from . import filters, recognize
+from . import cues, filters, recognize
 from .gazetteer import Candidate, Gazetteer, Place, fold, gazetteer
 from .metonymy import is_metonymic
-from .resolve import Context, best
+from .resolve import Context, best, score
 
 __all__ = ["LocationExtractor", "gazetteer"]
 
@@ -72,12 +72,40 @@ def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     return max(places, key=lambda p: (ctx.bonus(p), p.population))
 
 
+def _qualifier(m: recognize.Mention, n: recognize.Mention, ctx: Context) -> Candidate | None:
+    """The reading of ``n`` as the first-level region or country qualifying the city ``m``
+    before it: its best reading if that is one ("Paris, Texas"), else the region or country
+    reading that has a town of ``m``'s name in it ("Tacoma, Washington": the state, though
+    "Washington" alone is the capital)."""
+    q = best(n.candidates, ctx)
+    if not q.demonym and q.place.feature in ("admin1", "country"):
+        return q
+    pool = [
+        c
+        for c in n.candidates
+        if not c.demonym
+        and c.place.feature in ("admin1", "country")
+        and any(
+            o.place.feature == "city"
+            and o.place.country_code == c.place.country_code
+            and (c.place.feature == "country" or o.place.admin1 == c.place.admin1)
+            for o in (m.inner or m).candidates
+        )
+    ]
+    return max(pool, key=lambda c: score(c, n.candidates, ctx)) if pool else None
+
+
 def _qualified(
-    text: str, kept: list[tuple[recognize.Mention, bool]], ctx: Context
+    text: str,
+    kept: list[tuple[recognize.Mention, bool]],
+    ctx: Context,
+    own: dict[int, Candidate],
 ) -> dict[str, Candidate]:
     """Readings fixed by a qualifier: a name followed by a comma and a first-level region or
     country ("Melbourne, Ky.", "Paris, Texas", "Newcastle, Australia") reads as the
-    place of that name inside it, when there is one, wherever the article repeats the name."""
+    place of that name inside it, when there is one, wherever the article repeats the name.
+    A qualifier read as a region only there ("Tacoma, Washington") goes into ``own``, by
+    mention id."""
     fixed: dict[str, Candidate] = {}
     for (m, _), (n, _) in pairwise(kept):
         if m.generic is not None or n.generic is not None or m.facility or n.inner is not None:
@@ -86,12 +114,14 @@ def _qualified(
             continue
         if "\n" in text[m.end : n.start]:
             continue
-        q = best(n.candidates, ctx)
-        if q.demonym or q.place.feature not in ("admin1", "country"):
-            continue
-        qp = q.place
         if best(m.candidates, ctx).place.feature != "city":
             continue  # a list of regions or countries ("Alabama, Alaska, Arizona")
+        q = _qualifier(m, n, ctx)
+        if q is None:
+            continue
+        if q is not best(n.candidates, ctx):
+            own[id(n)] = q
+        qp = q.place
         inside = tuple(
             c
             for c in (m.inner or m).candidates
@@ -114,6 +144,58 @@ def _qualified(
             )
             fixed[key] = Candidate(town, True)
     return fixed
+
+
+def _region_readings(
+    text: str,
+    kept: list[tuple[recognize.Mention, bool]],
+    ctx: Context,
+    chosen: dict[str, Candidate],
+    own: dict[int, Candidate],
+) -> None:
+    """Names that are both a city and a first-level region read as the region where the words
+    around them say so ("Quebec government", "province of Quebec": :mod:`.cues`) or where they
+    are listed with regions ("California or Washington"); each such mention only ("New York
+    Attorney General" does not make the article's "New York" the state)."""
+    plain = [
+        (m, regions)
+        for m, _ in kept
+        if m.generic is None and not m.facility
+        for regions in (cues.admin1_reading(m.candidates),)
+    ]
+    for m, regions in plain:
+        if not regions or best(m.candidates, ctx).place.feature != "city" or id(m) in own:
+            continue
+        if cues.region_cue(text, m.start, m.end):
+            own[id(m)] = max(regions, key=lambda c: score(c, m.candidates, ctx))
+    qualified = {
+        id(m)
+        for (m, _), (n, _) in pairwise(plain)
+        if text[m.end : n.start].strip() == ","
+        and n.candidates
+        and m.candidates
+        and (
+            best(n.candidates, ctx).place in {c.place for c in m.candidates}
+            or _qualifier(m, n, ctx) is not None
+        )
+    }
+    for (m, mr), (n, nr) in pairwise(plain):
+        if not cues.list_connector(text[m.end : n.start]):
+            continue
+        if id(m) in qualified or id(n) in qualified:
+            continue  # "Florida and Washington, D.C.": a town with its qualifier
+        bm, bn = best(m.candidates, ctx), best(n.candidates, ctx)
+        for this, regions, other, b in ((m, mr, bn, bm), (n, nr, bm, bn)):
+            if (
+                regions
+                and id(this) not in own
+                and b.place.feature == "city"
+                and not other.demonym
+                and other.place.feature == "admin1"
+                and other.place.country_code in {c.place.country_code for c in regions}
+                and (this.inner or this).text.casefold() not in chosen
+            ):
+                own[id(this)] = max(regions, key=lambda c: score(c, this.candidates, ctx))
 
 
 def _locate_generics(
@@ -202,7 +284,9 @@ class LocationExtractor:
 
         # Pass 4: resolve, the same name the same way throughout; a name qualified by the
         # region or country after it ("Melbourne, Ky.", "Paris, Texas") is that one's.
-        chosen: dict[str, Candidate] = _qualified(text, kept, ctx)
+        own: dict[int, Candidate] = {}
+        chosen: dict[str, Candidate] = _qualified(text, kept, ctx, own)
+        _region_readings(text, kept, ctx, chosen, own)
         resolved: list[tuple[recognize.Mention, Location]] = []
         for m, _junk in kept:
             county = _county(m, gaz, ctx) if m.generic in _COUNTY else None
@@ -215,7 +299,7 @@ class LocationExtractor:
                 continue
             core = m.inner or m
             key = core.text.casefold()
-            c = chosen.get(key)
+            c = own.get(id(m)) or chosen.get(key)
             if c is None:
                 c = chosen[key] = best(m.candidates, ctx)
             p = c.place

@@ -234,6 +234,10 @@ def _given_name_first(
     return _minor(m.candidates, SMALL_TOWN)
 
 
+#: The population from which a multi-word GeoNames alternate name counts alone.
+ALTERNATE_NAME_CITY = 100_000
+
+
 def _building(m: Mention, toks: Sequence[Token], one_word: bool) -> bool:
     """ "White House": a town's name ending in a building word is the building; "Cathedral"
     alone is a word, not a place."""
@@ -355,7 +359,10 @@ def keep(
         if top < SMALL_TOWN and all(c.place.feature == "city" for c in m.candidates):
             return False
     # Only GeoNames alternate names, of a small place: too weak on their own.
+    # A longer alternate name of a large city ("Quebec City") is specific enough.
+    top = max(c.place.population for c in m.candidates)
     return (
         any(c.primary for c in m.candidates)
-        or max(c.place.population for c in m.candidates) >= 1_000_000
+        or top >= 1_000_000
+        or (not one_word and top >= ALTERNATE_NAME_CITY)
     )

@@ -46,6 +46,8 @@ _ADMIN_SUFFIX = regex.compile(
 REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "prefecture", "krai", "state")
 
 _WS = regex.compile(r"\s++")
+#: Marks for a transliterated ayn or hamza that can open a GeoNames name ("‘Afrīn").
+_OPENING_MARKS = frozenset("'`\u02bb\u02bc\u02be\u02bf")
 
 
 class Place(NamedTuple):
@@ -241,6 +243,9 @@ class Gazetteer:
             if key:
                 own = new(Candidate, (p, True, False, False))
                 index.setdefault(key, []).append(own)
+                if key[:1] in _OPENING_MARKS and len(key) > 3:
+                    # "‘Afrīn": a transliterated ayn opening the name is not written in news.
+                    index.setdefault(key[1:], []).append(own)
                 if key[:6] == "saint ":
                     # "St. Petersburg" is as much the name as "Saint Petersburg".
                     for short in ("st. ", "st "):

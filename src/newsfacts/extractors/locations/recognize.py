@@ -128,6 +128,14 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
         if found is not None:
             # A gazetteer name followed by a place-type word it lacks: "Austin County".
             g = found.last + 1
+            if g < n and joinable[g] and toks[g].text == "City" and found.inner is None:
+                # "Quebec City", "Birmingham City": the city of that name, not its region.
+                towns = tuple(c for c in found.candidates if c.place.feature == "city")
+                if towns:
+                    a, b = found.start, toks[g].end
+                    yield Mention(a, b, text[a:b], towns, i, g)
+                    i = g + 1
+                    continue
             if (
                 g < n
                 and joinable[g]

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from .gazetteer import Candidate, Place, log_population
 
-__all__ = ["Context", "best"]
+__all__ = ["Context", "best", "score"]
 
 KIND_BONUS = {
     "country": 4.0,
@@ -31,6 +31,8 @@ ALTERNATE_PENALTY = 1.5
 SHADOWED_REGION_PENALTY = 3.0
 COUNTRY_BONUS = 1.5
 ADMIN1_BONUS = 1.5
+#: A national capital outranks its namesakes abroad (Washington, D.C. vs Washington, England).
+CAPITAL_BONUS = 0.5
 
 
 class Context:
@@ -89,6 +91,8 @@ def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
     if kind == "region" and p.admin1 is not None:
         kind = "admin1"  # a county ranks like a first-level region, by its population
     s = log_population(p) + KIND_BONUS.get(kind, 0.0) + ctx.bonus(p)
+    if p.capital and c.primary:
+        s += CAPITAL_BONUS
     if not c.primary:
         s -= ALTERNATE_PENALTY
     if p.feature == "admin1" and not c.suffixed:
