@@ -197,10 +197,14 @@ def test_time_grows_linearly() -> None:
     locate(unit)  # warm the index
 
     def cost(n: int) -> float:
+        # Best of three: a shared machine can stall any single run.
         text = unit * n
-        t = time.perf_counter()
-        locate(text)
-        return time.perf_counter() - t
+        best = float("inf")
+        for _ in range(3):
+            t = time.perf_counter()
+            locate(text)
+            best = min(best, time.perf_counter() - t)
+        return best
 
     small, big = cost(200), cost(800)
     assert big < small * 12
