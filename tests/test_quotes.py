@@ -557,7 +557,8 @@ def test_listener_object_is_not_content() -> None:
     )
     assert q.speaker == "Ilse Brandt"
     _indirect("Ilse Brandt told them the ferry would keep running.", "the ferry would keep running")
-    _indirect("Ilse Brandt urged voters to reject the new levy.", "to reject the new levy")
+    # a request ("urged voters to ...") keeps its listener: who is to act is part of it
+    _indirect("Ilse Brandt urged voters to reject the new levy.", "voters to reject the new levy")
 
 
 def test_particle_of_phrasal_cue_is_not_content() -> None:
@@ -708,3 +709,125 @@ def test_according_to_an_unnamed_source() -> None:
 def test_states_as_a_noun_is_no_cue() -> None:
     text = "Voters in nine states have mixed feelings about the harbour plan."
     assert quotes_of(text) == []
+
+
+# -- round 2 rules ------------------------------------------------------------------------------
+def test_content_stops_before_a_joined_second_attribution() -> None:
+    for text, first, second in (
+        (
+            "Ruth Adeyemi said the pier was unsafe, but lamented that the council had no funds.",
+            "the pier was unsafe",
+            "that the council had no funds",
+        ),
+        (
+            "Ruth Adeyemi said the ferry would run again and she accused the council of delay.",
+            "the ferry would run again",
+            None,
+        ),
+        (
+            "Nine traders said fares were too high, while 12 percent said they were fair.",
+            "fares were too high",
+            "they were fair",
+        ),
+    ):
+        quotes = quotes_of(text)
+        q = find(quotes, first)
+        assert q.text == first, text
+        if second is not None:
+            q2 = find(quotes, second)
+            assert q2.text == second, text
+            assert q2.speaker_start is not None
+            assert text[q2.speaker_start] not in "wb", text  # not "while ...", "but ..."
+
+
+def test_coordinated_clause_without_a_cue_stays_in_the_content() -> None:
+    text = "Ruth Adeyemi said the pier was unsafe and the ferry was late."
+    assert find(quotes_of(text), "pier").text == "the pier was unsafe and the ferry was late"
+
+
+def test_double_apostrophe_quote_opens_a_new_sentence() -> None:
+    # the indirect clause before the quote is its own attribution, not swallowed by the quote
+    text = "Ruth Adeyemi said the pier was safe. ''We checked every plank,'' she added. ''Twice.''"
+    quotes = quotes_of(text)
+    indirect = find(quotes, "pier")
+    assert indirect.kind == "indirect" and indirect.text == "the pier was safe"
+    assert indirect.speaker == "Ruth Adeyemi"
+    direct = find(quotes, "We checked every plank")
+    assert direct.speaker == "Ruth Adeyemi"
+
+
+@pytest.mark.parametrize(
+    "opening", ["In December,", "Reached by phone on Monday,", "When pressed on the budget,"]
+)
+def test_introductory_phrase_is_not_the_speaker(opening: str) -> None:
+    text = f"{opening} Ruth Adeyemi defended the plan, saying that the pier would reopen in spring."
+    q = find(quotes_of(text), "reopen")
+    assert q.speaker == "Ruth Adeyemi", text
+
+
+def test_adding_with_a_colon_starts_a_second_quote() -> None:
+    text = "“The pier is safe,” Ruth Adeyemi said, adding: “We checked every plank twice.”"
+    quotes = quotes_of(text)
+    first = find(quotes, "The pier is safe")
+    second = find(quotes, "We checked every plank")
+    assert first is not second
+    assert first.text == "The pier is safe"
+    assert second.speaker == "Ruth Adeyemi"
+
+
+def test_quote_introduced_by_its_cue_keeps_that_speaker() -> None:
+    text = (
+        "After the vote, Adeyemi warned, “If they close the pier, the ferry goes too,” "
+        "Marco Bianchi told reporters."
+    )
+    q = find(quotes_of(text), "If they close the pier")
+    assert q.kind == "direct"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Adeyemi"
+
+
+def test_asked_request_keeps_its_listener() -> None:
+    text = "Ruth Adeyemi asked the council to reopen the pier before summer."
+    q = find(quotes_of(text), "reopen")
+    assert q.text == "the council to reopen the pier before summer"
+    assert q.speaker == "Ruth Adeyemi"
+
+
+def test_listener_before_a_clause_is_still_skipped() -> None:
+    text = "Ruth Adeyemi told reporters she would reopen the pier."
+    assert find(quotes_of(text), "reopen").text == "she would reopen the pier"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "speaker"),
+    [
+        (
+            "Asked whether the pier would reopen, Ruth Adeyemi said she did not know.",
+            "whether the pier would reopen",
+            None,
+        ),
+        (
+            "When asked about the ferry timetable, Adeyemi smiled.",
+            "the ferry timetable",
+            None,
+        ),
+        (
+            "Asked by Marco Bianchi if the fares would rise, Adeyemi said no.",
+            "if the fares would rise",
+            "Marco Bianchi",
+        ),
+    ],
+)
+def test_asked_question_opening_a_sentence(text: str, question: str, speaker: str | None) -> None:
+    quotes = quotes_of(text)
+    q = find(quotes, question)
+    assert q.text == question
+    assert q.kind == "indirect"
+    assert q.speaker == speaker
+
+
+def test_asked_inside_a_sentence_keeps_its_subject() -> None:
+    # not a sentence-opening "Asked ...": the ordinary cue with its subject as the speaker
+    text = "The council met on Friday and Ruth Adeyemi asked whether the ferry would run."
+    q = find(quotes_of(text), "ferry")
+    assert q.speaker == "Ruth Adeyemi"

@@ -189,6 +189,12 @@ def attribute_direct(
                     tok, lex, first_token_at(starts, q.close) + 1, first_token_at(starts, cp.end)
                 )
         sentence_like = _sentence_like(text, q, para.start)
+        if not sentence_like and _cue_intro(tok, lex, t_open, p_lo):
+            # "he warned, “…,” Trump told NBC": a whole quote introduced by its cue
+            before = _before(doc, tok, lex, t_open, p_lo)
+            if before is not None:
+                sentence_like = True
+                found = before
         mixed_start = -1
         if found is not None and not sentence_like and q.close is not None:
             # a phrase quoted inside a sentence: the whole clause is what was said, unless the
@@ -313,6 +319,8 @@ def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote
             ended = True
         elif ended and cue_at(tok, lex, t):
             return False  # a new attribution sentence
+    if t2 - 2 > used and words[t2 - 1] == ":" and cue_at(tok, lex, t2 - 2):
+        return False  # "..., adding: “...”": a second attribution
     if q2.close is None or (
         q2.pieces and doc.paragraph_index(q2.close) != doc.paragraph_index(q2.open)
     ):
@@ -344,6 +352,12 @@ def _sentence_like(text: str, q: RawQuote, para_start: int) -> bool:
     while j >= para_start and text[j].isspace():
         j -= 1
     return j < para_start or text[j] in ".!?:—–-(" or text[j] in '”"' or text[j - 1 : j + 1] == "''"
+
+
+def _cue_intro(tok: Tokens, lex: Lexicon, t_open: int, p_lo: int) -> bool:
+    """The mark follows a cue and a comma or colon ("he warned, “…")."""
+    j = t_open - 1
+    return j - 1 >= p_lo and tok.words[j] in (",", ":") and cue_at(tok, lex, j - 1) > 0
 
 
 def _introduced(tok: Tokens, t_open: int, p_lo: int) -> bool:
@@ -554,7 +568,7 @@ def _before(
                 participle = j
         j -= 1
     if participle >= 0:
-        np = np_after(tok, lex, s_lo, participle)
+        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), participle)
         if np is not None and np.kind != "statement":
             return np, participle, t_open - 1
     return None

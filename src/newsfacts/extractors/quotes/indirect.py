@@ -50,10 +50,20 @@ def find_indirect(
     out: list[Pending] = []
     taken_until = -1  # token index up to which content is already reported
     i = 0
-    for c in cue_indexes(tok, lex):  # tokens that hold no cue are skipped one by one
+    heads = cue_indexes(tok, lex)
+    asked = [t for t, w in enumerate(lower) if w == "asked"]
+    if asked:
+        heads = sorted(set(heads).union(asked))
+    for c in heads:  # tokens that hold no cue are skipped one by one
         if c < i:
             continue
         i = c
+        if lower[i] == "asked" and i not in claimed and not _inside(spans, span_starts, starts[i]):
+            q = _asked(doc, tok, lex, i)
+            if q is not None and not (out and q.start < out[-1].end):
+                out.append(q)
+                i += 1
+                continue
         k = cue_at(tok, lex, i) if i not in claimed else 0
         if not k or i <= taken_until or _inside(spans, span_starts, starts[i]):
             i += 1
@@ -86,6 +96,38 @@ def find_indirect(
     del lower
     out.extend(_subject_mixed(doc, tok, lex, loose, spans, span_starts, out))
     return out
+
+
+#: words that may open a sentence before "asked" ("When asked whether ...")
+_ASKED_LEAD = frozenset(("when", "if", "after", "once", "but", "and"))
+
+
+def _asked(doc: Document, tok: Tokens, lex: Lexicon, i: int) -> Pending | None:
+    """``Asked [by Smith] whether/if/about <question>, Jones said ...``: the question is the
+    content, up to the comma; its asker (``by Smith``) is the speaker when named.
+    """
+    sent = doc.sentence_at(tok.starts[i])
+    if sent is None:
+        return None
+    starts, lower = tok.starts, tok.lower
+    s_lo = first_token_at(starts, sent.start)
+    s_hi = first_token_at(starts, sent.end)
+    if not (i == s_lo or (i == s_lo + 1 and lower[s_lo] in _ASKED_LEAD)):
+        return None
+    j = i + 1
+    np = None
+    if j < s_hi and lower[j] == "by":
+        np = np_after(tok, lex, j + 1, s_hi, appositive=False)
+        if np is None:
+            return None
+        j = np.last + 1
+    if j < s_hi and lower[j] == "about":
+        j += 1
+    comma = next((t for t in range(j, min(s_hi, j + MAX_CONTENT)) if tok.words[t] == ","), -1)
+    if comma - j < 2 or any(tok.words[t] in _MARKS for t in range(j, comma)):
+        return None
+    cue = doc.text[starts[i] : tok.ends[j - 1]] if lower[j - 1] == "about" else tok.words[i]
+    return Pending(starts[j], tok.ends[comma - 1], "indirect", np, cue)
 
 
 def _subject_mixed(
@@ -201,7 +243,11 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             depth += 1
         elif w in ("”", "»"):
             depth = max(0, depth - 1)
-        if depth or w not in (",", ";", "—"):
+        if depth:
+            continue
+        if lower[j] in _JOINERS and j > lo and _next_cue(tok, lex, j + 1, hi):
+            return j  # "..., but lamented that ...", "and she accused ...": a new attribution
+        if w not in (",", ";", "—"):
             continue
         if j + 1 >= hi:
             break
@@ -217,6 +263,26 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
         if _closing_attribution(tok, lex, j + 1, hi):
             return j
     return hi
+
+
+#: words joining a second clause with its own attribution verb
+_JOINERS = frozenset(("and", "but", "while", "whereas"))
+#: tokens of a subject between a joiner and its cue ("while 22 percent of them said")
+_JOINED_SUBJECT_MAX = 5
+
+
+def _next_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
+    """A cue verb follows at ``j``, maybe after a short subject of plain words ("and she
+    accused", "while 22 percent said", "but lamented").
+    """
+    for t in range(j, min(hi, j + _JOINED_SUBJECT_MAX + 1)):
+        w = tok.words[t]
+        if not w[:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS:
+            return False
+        lw = tok.lower[t]
+        if lw in lex.cue_forms and w.islower() and not lw.endswith("ing"):
+            return lex.cue_forms[lw] not in lex.clause_cues
+    return False
 
 
 def _closing_attribution(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
@@ -285,6 +351,8 @@ def _one(
                 break
     if c_first == i + k and lemma in lex.object_cues and lower[c_first] != "that":
         c_first = _skip_object(tok, lex, c_first, s_hi)
+        if lower[c_first] == "to":
+            c_first = i + k  # "asked the court to act": the listener is part of the request
     if c_first == i + k:
         c_first = _skip_time(tok, lex, c_first, s_hi)
         if (
@@ -327,6 +395,8 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
         if tok.words[t] == ",":  # "In a two-way race, 21 percent said"
             first = t + 1
             break
+    if tok.lower[first] in _JOINERS:  # "..., while 12 percent said"
+        first += 1
     last = cue - 1
     while last >= first and tok.lower[last] in lex.skip:
         last -= 1

@@ -53,6 +53,8 @@ class Lexicon:
     context_words: frozenset[str]
     #: irregular past forms that can be a sentence's verb (regular ones end in -ed/-s/-ing)
     irregular_verbs: frozenset[str] = frozenset()
+    #: words opening an introductory phrase closed by a comma ("In December, ...")
+    intro_openers: frozenset[str] = frozenset()
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
@@ -108,4 +110,5 @@ def lexicon() -> Lexicon:
         cue_firsts=frozenset(cue_forms) | {p[0] for p in multi},
         context_words=roles | issue_verbs | {"statement", "("},
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
+        intro_openers=word_set("quotes/intro_openers.txt"),
     )

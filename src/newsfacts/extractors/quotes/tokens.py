@@ -360,7 +360,7 @@ def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int, common: bool = True) -> int:
     """The first token after sentence-opening connectives ("But", "However,", "In 2015"), a
     dateline and, with ``common``, an ordinary capitalised word before a speaker ("Maybe he").
     """
-    j = _dateline(tok, s_lo)
+    j = _intro(tok, lex, _dateline(tok, s_lo))
     n = len(tok)
     hi = min(n, j + MAX_NP)  # bounded: a run of connectives is not a sentence
     while j < hi and (tok.lower[j] in lex.not_names and tok.lower[j] != "the"):
@@ -379,6 +379,26 @@ def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int, common: bool = True) -> int:
         j += 1  # "Maybe he ...", "Hastily, Smith ..."
         if j < n and tok.words[j] == ",":
             j += 1
+    return j
+
+
+#: tokens of an introductory phrase ("In a statement released on Friday,")
+_INTRO_MAX = 12
+
+
+def _intro(tok: Tokens, lex: Lexicon, j: int) -> int:
+    """The token after an introductory phrase closed by a comma (``In December,``, ``Reached
+    by phone,``), else ``j``. The phrase holds only words (no quote mark or cue).
+    """
+    words = tok.words
+    if j >= len(words) or tok.lower[j] not in lex.intro_openers:
+        return j
+    for t in range(j + 1, min(len(words), j + _INTRO_MAX)):
+        w = words[t]
+        if w == ",":
+            return t + 1 if t + 1 < len(words) else j
+        if not w[:1].isalnum() or tok.lower[t] in lex.cue_forms:
+            return j
     return j
 
 
