@@ -831,3 +831,83 @@ def test_asked_inside_a_sentence_keeps_its_subject() -> None:
     text = "The council met on Friday and Ruth Adeyemi asked whether the ferry would run."
     q = find(quotes_of(text), "ferry")
     assert q.speaker == "Ruth Adeyemi"
+
+
+# -- round 3: speakers of direct quotes ---------------------------------------------------------
+def _speaker_text(text: str, q: Quote) -> str | None:
+    if q.speaker_start is None or q.speaker_end is None:
+        return None
+    return text[q.speaker_start : q.speaker_end]
+
+
+def test_relative_pronoun_is_the_local_mention() -> None:
+    text = (
+        'The mayor left early. "It is over," said Dana Whitfield, who said the budget was "dead."'
+    )
+    q = find(quotes_of(text), "the budget was")
+    assert _speaker_text(text, q) == "who"
+    assert q.speaker == "Dana Whitfield"
+
+
+def test_participle_takes_the_subject_after_an_opening_phrase() -> None:
+    text = (
+        "Hours later, Marta Ibsen thanked the volunteers, telling the crowd, "
+        "“We could not have done any of this without you.”"
+    )
+    q = find(quotes_of(text), "We could not have done")
+    assert _speaker_text(text, q) == "Marta Ibsen"
+
+
+def test_clause_after_a_place_is_no_appositive() -> None:
+    text = (
+        "Back in Fresno, Ortega repeated his pitch on water rights, saying, "
+        "“Farmers deserve a fair share of the river.”"
+    )
+    q = find(quotes_of(text), "Farmers deserve")
+    assert _speaker_text(text, q) == "Ortega"
+
+
+def test_spaced_straight_close_after_a_comma() -> None:
+    text = '"We will fight this ruling in every court we can, " Lorna Pike said. It emptied.'
+    q = find(quotes_of(text), "We will fight this ruling")
+    assert q.text.endswith("we can")
+    assert _speaker_text(text, q) == "Lorna Pike"
+
+
+def test_lower_case_role_words_before_a_name() -> None:
+    text = (
+        "“The numbers simply do not add up for the county,” retired accountant Helen Mabry "
+        "wrote in a letter."
+    )
+    q = find(quotes_of(text), "do not add up")
+    assert _speaker_text(text, q) == "Helen Mabry"
+    text2 = "“Nobody checked the pipes for years,” said longtime plumber Ray Okafor."
+    q2 = find(quotes_of(text2), "Nobody checked the pipes")
+    assert _speaker_text(text2, q2) == "Ray Okafor"
+
+
+def test_colon_after_a_bare_name_or_an_inverted_cue() -> None:
+    text = "Whitfield: “Our goal is to finish the bridge before the winter.”"
+    q = find(quotes_of(text), "finish the bridge")
+    assert _speaker_text(text, q) == "Whitfield"
+    text2 = "Continued Ortega: “Then the second phase of the plan can begin.”"
+    q2 = find(quotes_of(text2), "second phase")
+    assert _speaker_text(text2, q2) == "Ortega"
+    text3 = "TURNOUT WAS LOW - Ana Ruiz and Tom Bell: “Fewer people voted than in any recent year.”"
+    q3 = find(quotes_of(text3), "Fewer people voted")
+    assert q3.speaker is not None and "Ana Ruiz" in q3.speaker
+
+
+def test_according_to_after_the_attribution_is_the_source() -> None:
+    text = "“Where is the money going?” the auditor asked, according to the Ledger. Nobody replied."
+    q = find(quotes_of(text), "Where is the money going")
+    assert _speaker_text(text, q) == "Ledger"
+    assert q.cue == "according to"
+
+
+def test_unquoted_tail_before_the_closing_attribution() -> None:
+    text = "“This will be a hard winter” for the farmers, said Dana Whitfield. She left."
+    q = find(quotes_of(text), "This will be a hard winter")
+    assert q.kind == "mixed"
+    assert q.text.endswith("for the farmers")
+    assert _speaker_text(text, q) == "Dana Whitfield"

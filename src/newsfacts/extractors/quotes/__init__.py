@@ -23,9 +23,9 @@ from typing import ClassVar
 from ...document import Document
 from ...extractor import FactsSoFar
 from ...model import Fact, Person, Quote, QuoteKind
-from .attribution import attribute_direct
+from .attribution import attribute_direct, cue_at
 from .indirect import find_indirect
-from .lexicon import lexicon
+from .lexicon import Lexicon, lexicon
 from .marks import scan
 from .pending import Pending
 from .resolve import Resolved, Resolver
@@ -91,6 +91,9 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                 )
             )
             continue
+        s_start, s_end = r.start, r.end
+        if not inherited and p.np is not None:
+            s_start, s_end = _relative_mention(tok, lex, p, s_start, s_end)
         quotes.append(
             Quote(
                 start=p.start,
@@ -98,8 +101,8 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                 text=text[p.start : p.end],
                 kind=_kind(p.kind),
                 speaker=r.name,
-                speaker_start=None if inherited else r.start,
-                speaker_end=None if inherited else r.end,
+                speaker_start=None if inherited else s_start,
+                speaker_end=None if inherited else s_end,
                 cue=None if inherited else p.cue,
                 role=r.role,
                 parts=parts,
@@ -117,6 +120,34 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
     _later_mentions(tok, resolver, people)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes, sorted(people.values(), key=lambda f: (f.start, f.end))
+
+
+#: relative pronouns that stand for the speaker named before them ("Smith, who said ...")
+_RELATIVE_MENTIONS = frozenset(("who",))
+
+
+def _relative_mention(
+    tok: Tokens, lex: Lexicon, p: Pending, start: int, end: int
+) -> tuple[int, int]:
+    """The local mention of a speaker introduced by a relative clause: in ``Smith, who said
+    “…”`` the subject of the cue is "who" (PolNeAR marks it so), resolved to Smith. Only when
+    the relative pronoun stands before the content and a cue follows it (skip words aside).
+    """
+    assert p.np is not None
+    np = p.np
+    j = (np.role_last if np.role_last is not None and np.role_last > np.last else np.last) + 1
+    n = len(tok)
+    if j + 1 >= n or tok.words[j] != "," or tok.lower[j + 1] not in _RELATIVE_MENTIONS:
+        return start, end
+    w = j + 1
+    if tok.ends[w] > p.start:
+        return start, end
+    k = w + 1
+    while k < n and k - w <= 3 and tok.lower[k] in lex.skip:
+        k += 1
+    if k < n and tok.starts[k] < p.start and cue_at(tok, lex, k):
+        return tok.starts[w], tok.ends[w]
+    return start, end
 
 
 def _kind(kind: str) -> QuoteKind:

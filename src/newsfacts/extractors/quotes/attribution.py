@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import attrs
+
 from ...document import Document
 from .lexicon import Lexicon
 from .marks import RawQuote, mark_width
 from .pending import Pending
 from .tokens import (
     DETERMINERS,
+    MAX_NP,
     NounPhrase,
     Tokens,
+    clause_like,
     described_np,
     first_token_at,
     is_cap,
@@ -29,7 +33,7 @@ from .tokens import (
     skip_lead,
 )
 
-__all__ = ["attribute_direct", "cue_at", "cue_indexes", "verb_form"]
+__all__ = ["attribute_direct", "cue_at", "cue_indexes", "sentence_subject", "verb_form"]
 
 _OPEN_MARKS = frozenset(("“", '"', "«", "‘", "„", "”", "''"))
 _MIN_WORDS_UNATTRIBUTED = 4
@@ -115,7 +119,7 @@ def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | No
         if np is not None:
             return np
         k = _aside_start(tok, j, floor)
-        if k < 0:
+        if k < 0 or (k + 1 < j and clause_like(tok, lex, k + 1, j - 1)):
             return None
         np = np_before(tok, lex, k - 1, floor, allow_appositive=False)
         if np is not None and np.kind in ("pronoun", "statement"):
@@ -176,11 +180,24 @@ def attribute_direct(
         t_open = first_token_at(starts, q.open)
         found: tuple[NounPhrase, int, int] | None = None  # np, cue token, last token used
         if q.close is not None and (q.pieces == () or doc.paragraph_index(q.close) == pi):
-            found = _after(tok, lex, first_token_at(starts, q.close) + 1, p_hi)
+            t_after = first_token_at(starts, q.close) + 1
+            found = _after(tok, lex, t_after, p_hi)
+            handed = found is None and _handed_on(text, q.close)
             if found is None:
-                found = _after_loose(
-                    tok, lex, first_token_at(starts, q.close) + 1, p_hi, _handed_on(text, q.close)
-                )
+                found = _after_loose(tok, lex, t_after, p_hi, handed)
+            if found is None and not handed and _sentence_like(text, q, para.start):
+                tail = _tail_then_cue(tok, lex, t_after, p_hi)
+                if tail is not None:
+                    # "“This will be a challenge” for Clinton, said Kunin.": one mixed quote
+                    found, last = tail
+                    claimed.add(found[1])
+                    out.append(
+                        Pending(
+                            q.open, tok.ends[last], "mixed", found[0], _cue_text(tok, lex, found[1])
+                        )
+                    )
+                    last_para[len(out) - 1] = pi
+                    continue
         elif q.close is not None:
             cpi = doc.paragraph_index(q.close)
             if cpi is not None:
@@ -206,6 +223,9 @@ def attribute_direct(
                 continue
             mixed_start = starts[s_lo]
         via_after = found is not None
+        if found is not None:
+            claimed.add(found[1])
+            found = _according_to(tok, lex, found, p_hi)
         if found is None and (sentence_like or _introduced(tok, t_open, p_lo)):
             found = _before(doc, tok, lex, t_open, p_lo)
         if found is None and t_open > p_lo and words[t_open - 1] == ":":
@@ -258,6 +278,57 @@ def attribute_direct(
             continue
         loose.append(q)
     return out, claimed, loose
+
+
+#: tokens of unquoted words between a quote and its closing attribution
+_TAIL_WORDS = 30
+
+
+def _tail_then_cue(
+    tok: Tokens, lex: Lexicon, i: int, hi: int
+) -> tuple[tuple[NounPhrase, int, int], int] | None:
+    """``“X” for Clinton, said Kunin.``: a quote opening a sentence, unquoted words after it,
+    then an attribution closing the sentence. The attribution and the last word before it.
+    """
+    words = tok.words
+    if i >= hi or not words[i][:1].islower():
+        return None
+    for t in range(i + 1, min(hi, i + _TAIL_WORDS)):
+        w = words[t]
+        if w == ",":
+            found = _after(tok, lex, t, hi)
+            if found is not None:
+                end = found[2] + 1
+                if end >= hi or words[end] in (".", "!", "?"):
+                    return found, t - 1
+            continue
+        if not w[:1].isalnum() and w not in ("-", "$", "%", "'", "’"):
+            return None
+    return None
+
+
+def _according_to(
+    tok: Tokens, lex: Lexicon, found: tuple[NounPhrase, int, int], hi: int
+) -> tuple[NounPhrase, int, int]:
+    """``“…,” the judge said, according to the Post.``: the report is the outer attribution
+    and its source the speaker PolNeAR marks (the judge's words are its content).
+    """
+    used = found[2]
+    j = used + 1
+    if (
+        j + 3 < hi
+        and tok.words[j] == ","
+        and tok.lower[j + 1] == "according"
+        and tok.lower[j + 2] == "to"
+    ):
+        np = np_after(tok, lex, j + 3, hi, appositive=False) or described_np(tok, lex, j + 3, hi)
+        if np is None and tok.lower[j + 3] in DETERMINERS:
+            np = np_after(tok, lex, j + 4, hi, appositive=False)
+        if np is not None and np.kind != "pronoun":
+            if np.kind == "statement":  # "the Post", "a transcript": the source itself
+                np = attrs.evolve(np, kind="group")
+            return np, j + 1, _np_end(np)
+    return found
 
 
 def _continuation(
@@ -381,13 +452,17 @@ def _after(tok: Tokens, lex: Lexicon, i: int, hi: int) -> tuple[NounPhrase, int,
         return None
     n = cue_at(tok, lex, i)
     if n:
-        np = np_after(tok, lex, i + n, hi) or described_np(tok, lex, i + n, hi)
+        np = (
+            np_after(tok, lex, i + n, hi)
+            or described_np(tok, lex, i + n, hi)
+            or _role_words_name(tok, lex, i + n, hi)
+        )
         if np is not None:
             return np, i, _np_end(np)
         return None
     np = np_after(tok, lex, i, hi)
     if np is None:
-        return _described_then_cue(tok, lex, i, hi)
+        return _described_then_cue(tok, lex, i, hi) or _words_then_cue(tok, lex, i, hi)
     j = _np_end(np) + 1
     if j < hi and words[j] == "," and np.role_last is not None and np.role_last > np.last:
         j += 1  # "John Bryant, the county chairman, said"
@@ -396,7 +471,71 @@ def _after(tok: Tokens, lex: Lexicon, i: int, hi: int) -> tuple[NounPhrase, int,
     if j < hi and cue_at(tok, lex, j):
         n = cue_at(tok, lex, j)
         return np, j, j + n - 1
+    return _words_then_cue(tok, lex, i, hi)
+
+
+#: words of a speaker phrase with lower-case role words before the cue
+_PHRASE_MAX = 12
+
+
+def _words_then_cue(
+    tok: Tokens, lex: Lexicon, i: int, hi: int
+) -> tuple[NounPhrase, int, int] | None:
+    """``“…,” screenwriter Cole Haddon wrote`` / ``former Bush speechwriter Noam Neusner
+    wrote``: plain words up to a cue, the last of them a name (lower-case role words before
+    it, which the role list lacks, are its role).
+    """
+    words = tok.words
+    if i >= hi or not words[i][:1].isalpha():
+        return None
+    stop = min(hi, i + _PHRASE_MAX + 1)
+    for j in range(i + 1, stop):
+        n = cue_at(tok, lex, j)
+        if n:
+            e = j - 1
+            while e > i and tok.lower[e] in lex.skip:
+                e -= 1
+            np = np_before(tok, lex, e, i, allow_appositive=False)
+            if np is None or np.kind not in ("person", "unknown", "group"):
+                return None
+            if np.first > i and np.role_first is None:
+                np = attrs.evolve(np, first=i, role_first=i, role_last=np.name_first - 1)
+            return np, j, j + n - 1
+        w = words[j].replace("-", "").replace("’", "").replace("'", "").replace(".", "")
+        if not w.isalnum() or tok.lower[j] in lex.pronouns or tok.lower[j] in _STOP_WORDS:
+            return None
     return None
+
+
+#: words that end a speaker phrase scan: a clause or a new subject begins
+_STOP_WORDS = frozenset(("that", "who", "which", "and", "but", "as", "when", "if", "because"))
+
+
+#: lower-case role words before a name after the cue ("said retired neurosurgeon Ben Carson")
+_ROLE_WORDS_MAX = 5
+
+
+def _role_words_name(tok: Tokens, lex: Lexicon, i: int, hi: int) -> NounPhrase | None:
+    """``said election lawyer Joe Birkenstock``: lower-case words, then a name that ends
+    the sentence or meets a comma; the words are its role.
+    """
+    words = tok.words
+    j = i
+    while j < hi and j - i < _ROLE_WORDS_MAX and words[j].replace("-", "").isalpha():
+        if not words[j].islower() or tok.lower[j] in lex.pronouns or tok.lower[j] in _STOP_WORDS:
+            break
+        j += 1
+    if j == i or j >= hi or not is_cap(words[j]):
+        return None
+    np = np_after(tok, lex, j, hi)
+    if np is None or np.kind not in ("person", "unknown"):
+        return None
+    e = _np_end(np) + 1
+    if e < hi and words[e] not in (",", ".", ";", "(", "—", "!", "?"):
+        return None
+    if np.role_first is not None:
+        return attrs.evolve(np, first=i)
+    return attrs.evolve(np, first=i, role_first=i, role_last=j - 1, kind="person")
 
 
 def _handed_on(text: str, close: int) -> bool:
@@ -533,11 +672,28 @@ def _colon(
     """
     sent = doc.sentence_at(tok.starts[colon])
     s_lo = p_lo if sent is None else max(p_lo, first_token_at(tok.starts, sent.start))
-    np = np_after(tok, lex, skip_lead(tok, lex, s_lo), colon)
-    if np is None:
+    lead = skip_lead(tok, lex, s_lo)
+    if lead < colon and tok.lower[lead] == "as":
+        lead += 1  # "As John Cornyn put it: “…”"
+    if lead + 1 < colon and tok.lower[lead] in lex.cue_forms:  # "Continued Stone: “…”"
+        np = np_after(tok, lex, lead + 1, colon)
+        if np is not None and _np_end(np) + 1 == colon:
+            return np, lead, colon
         return None
-    j = _np_end(np) + 1
-    if j >= colon or not (tok.words[j].islower() or tok.words[j] == ":"):
+    np = np_after(tok, lex, lead, colon)
+    if np is not None:
+        j = _np_end(np) + 1
+        if j + 1 < colon and tok.words[j] == "," and tok.words[j + 1].islower():
+            j += 1  # "As John Cornyn, the No. 2 in the leadership, put it:"
+        if j == colon or (j < colon and tok.words[j].islower()):
+            return np, colon, colon
+    # a headline or label before a dash: "POLLS TOO EARLY - Mark Blumenthal: “…”"
+    dash = next(
+        (t for t in range(colon - 1, max(s_lo, colon - MAX_NP) - 1, -1) if tok.words[t] in "-—–"),
+        -1,
+    )
+    np = np_after(tok, lex, dash + 1, colon) if dash >= 0 else None
+    if np is None or _np_end(np) + 1 != colon or np.kind == "statement":
         return None
     return np, colon, colon
 
@@ -568,7 +724,45 @@ def _before(
                 participle = j
         j -= 1
     if participle >= 0:
-        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), participle)
+        np = sentence_subject(tok, lex, s_lo, participle)
         if np is not None and np.kind != "statement":
             return np, participle, t_open - 1
     return None
+
+
+#: commas passed over when looking for the subject of a sentence
+_SUBJECT_COMMAS = 3
+
+
+def sentence_subject(tok: Tokens, lex: Lexicon, s_lo: int, hi: int) -> NounPhrase | None:
+    """The subject of the sentence starting at ``s_lo`` (before token ``hi``): the phrase
+    opening it, or, when that phrase is no subject (no verb follows it), the phrase after a
+    comma that is followed by a verb (``Hours later, Trump returned ...``, ``Speaking in Salem,
+    New Hampshire, Trump went after Bush, calling ...``).
+    """
+    first = np_after(tok, lex, skip_lead(tok, lex, s_lo), hi)
+    if first is None or _has_verb(tok, lex, first, hi):
+        return first
+    words = tok.words
+    j = s_lo
+    for _ in range(_SUBJECT_COMMAS):
+        j = next((t for t in range(j, min(hi, j + _INTRO_SCAN)) if words[t] == ","), -1)
+        if j < 0:
+            break
+        j += 1
+        np = np_after(tok, lex, j, hi)
+        if np is not None and np.kind != "statement" and _has_verb(tok, lex, np, hi):
+            return np
+    return first
+
+
+#: tokens scanned for the next comma in :func:`sentence_subject`
+_INTRO_SCAN = 16
+
+
+def _has_verb(tok: Tokens, lex: Lexicon, np: NounPhrase, hi: int) -> bool:
+    """A finite verb follows the phrase (skip words aside): it is a subject."""
+    j = _np_end(np) + 1
+    while j < hi and tok.lower[j] in lex.skip:
+        j += 1
+    return j < hi and (verb_form(tok, lex, j) or tok.lower[j] in lex.skip)

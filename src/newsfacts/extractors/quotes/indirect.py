@@ -17,7 +17,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from ...document import Document
-from .attribution import _subject, cue_at, cue_indexes, verb_form
+from .attribution import _subject, cue_at, cue_indexes, sentence_subject, verb_form
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
@@ -323,7 +323,7 @@ def _one(
         return tail
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
     if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
-        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i)
+        np = sentence_subject(tok, lex, s_lo, i)
     elif subject is None and i > s_lo + 1 and lower[i - 1] in _COORDINATORS:
         # "Fields filed a complaint and said ...": the subject of the sentence speaks
         np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i - 1)

@@ -75,6 +75,19 @@ def _direction(text: str, pos: int, lo: int, hi: int) -> str | None:
     return None
 
 
+def _spaced_close(text: str, pos: int, lo: int) -> bool:
+    """A straight ``"`` with space on both sides closes an open quote when a comma, a final
+    stop or a closing single mark stands just before the space (``quality,' " he said``).
+    """
+    if text[pos] != '"' or mark_width(text, pos) != 1:
+        return False
+    j = pos - 1
+    if j < lo or not text[j].isspace():
+        return False
+    j -= 1
+    return j >= lo and text[j] in ",.?!'’"
+
+
 def mark_width(text: str, pos: int) -> int:
     """Characters of the quote mark at ``pos``: 2 for ``''``, else 1."""
     return 2 if text.startswith("''", pos) else 1
@@ -106,6 +119,8 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
         for m in _MARK.finditer(text, lo, hi):
             pos = m.start()
             d = _direction(text, pos, lo, hi)
+            if d is None and stack and _spaced_close(text, pos, lo):
+                d = "close"  # "..., ' " he said" / "... disgrace, " Trump said"
             if d is None:
                 continue
             double = text[pos] not in "‘’" or mark_width(text, pos) == 2

@@ -262,12 +262,33 @@ def _appositive_before(tok: Tokens, lex: Lexicon, comma: int, floor: int) -> Nou
             )
     if not (lw in lex.roles or lw in ("a", "an", "the") or is_cap(tok.words[role_first])):
         return None
+    if clause_like(tok, lex, role_first, role_last):
+        return None  # "Here in Columbia, Sanders stepped up his push, saying": no appositive
     return attrs.evolve(
         head,
         role_first=role_first,
         role_last=role_last,
         kind="person" if head.kind == "unknown" else head.kind,
     )
+
+
+def clause_like(tok: Tokens, lex: Lexicon, first: int, last: int) -> bool:
+    """Tokens ``first..last`` read as a clause, not a role: a name then a verb-shaped word."""
+    if not is_cap(tok.words[first]):
+        return False
+    for i in range(first + 1, last + 1):
+        w, lw = tok.words[i], tok.lower[i]
+        if (
+            w.islower()
+            and lw not in lex.roles
+            and (
+                lw in lex.cue_forms
+                or lw in lex.irregular_verbs
+                or (len(lw) > 4 and lw.endswith("ed"))
+            )
+        ):
+            return True
+    return False
 
 
 def np_after(
