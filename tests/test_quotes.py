@@ -911,3 +911,81 @@ def test_unquoted_tail_before_the_closing_attribution() -> None:
     assert q.kind == "mixed"
     assert q.text.endswith("for the farmers")
     assert _speaker_text(text, q) == "Dana Whitfield"
+
+
+# -- round 4: nearest cue, subjects of reported speech ----------------------------------------
+def test_quoted_phrase_goes_to_the_nearest_cue_after_a_joined_clause() -> None:
+    text = (
+        "Mayor Ruiz said on Monday that she would attend the meeting, although she tweeted "
+        'that she "rejects the latest remarks about farmers."'
+    )
+    quotes = quotes_of(text)
+    first = find(quotes, "she would attend the meeting")
+    assert "rejects" not in first.text and first.kind == "indirect" and first.cue == "said"
+    second = find(quotes, "rejects the latest remarks")
+    assert second.cue == "tweeted"
+    assert _speaker_text(text, second) == "she" and second.speaker == "Ruiz"
+
+
+def test_quoted_phrase_goes_to_the_participle_subject_next_to_it() -> None:
+    text = (
+        "Farmers who agree that the dam should close were annoyed by the delay, with "
+        "Sen. Tom Reed calling it a “circus act.”"
+    )
+    q = find(quotes_of(text), "circus act")
+    assert q.kind == "mixed" and q.cue == "calling"
+    assert q.speaker == "Tom Reed"
+
+
+def test_at_one_point_is_no_cue() -> None:
+    text = "Boos rang out, and at one point the crowd chanted “Build the bridge!” for a while."
+    assert all(q.cue != "point" for q in quotes_of(text))
+    # the verb still counts where it reports ("the groups point to ...")
+    assert lexicon().cue_forms.get("pointed") is not None
+
+
+def test_name_set_off_after_a_description_is_the_subject() -> None:
+    text = "Another delegate on the county slate, Jim Poole, said he was only “leaning Ruiz.”"
+    q = find(quotes_of(text), "leaning Ruiz")
+    assert q.speaker == "Jim Poole" and q.cue == "said"
+
+
+def test_dash_aside_between_subject_and_cue() -> None:
+    text = "Jane Doe — a nurse from Dayton — says the endorsement was “a big deal” for her."
+    q = find(quotes_of(text), "big deal")
+    assert q.speaker == "Jane Doe" and q.cue == "says"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('Voters were uneasy about jobs; most said they were "very worried."', "most"),
+        ('Several said they would rather see "block grants" sent to the towns.', "Several"),
+    ],
+)
+def test_quantifier_alone_is_a_described_speaker(text: str, speaker: str) -> None:
+    q = find(quotes_of(text), "")
+    assert q.kind == "mixed" and _speaker_text(text, q) == speaker
+
+
+def test_adverb_between_speaker_and_cue() -> None:
+    text = 'Dana Wells routinely describes herself as a "change agent" who "fixed the company."'
+    q = find(quotes_of(text), "change agent")
+    assert q.speaker == "Dana Wells" and q.cue == "describes"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Volunteers from the so-called "Storm Corps" cleared the roads on Sunday.',
+        'She runs the "I Want to Live" project in the capital.',
+    ],
+)
+def test_scare_quotes_and_titles_stay_out(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_called_it_a_phrase_is_a_quote() -> None:
+    text = 'Senator Ruiz called the new stadium plan "a disaster" for the city budget.'
+    q = find(quotes_of(text), "a disaster")
+    assert q.kind == "mixed" and q.speaker == "Ruiz"

@@ -107,7 +107,7 @@ def _verb_between(tok: Tokens, lex: Lexicon, i: int) -> bool:
 
 def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | None:
     j = cue - 1
-    while j >= floor and tok.lower[j] in lex.skip:
+    while j >= floor and (tok.lower[j] in lex.skip or _adverb(tok, lex, j, floor)):
         j -= 1
     # "Smith on Tuesday said", "Smith last week said"
     if j - 1 > floor and tok.lower[j] in lex.time_words and tok.lower[j - 1] in lex.time_openers:
@@ -125,7 +125,23 @@ def _subject(tok: Tokens, lex: Lexicon, cue: int, floor: int) -> NounPhrase | No
         if np is not None and np.kind in ("pronoun", "statement"):
             return None
         j = k if tok.words[k] == "," else k - 1
+        if tok.words[k] in ("—", "–") and np is None:
+            return None
     return np
+
+
+def _adverb(tok: Tokens, lex: Lexicon, j: int, floor: int) -> bool:
+    """An ``-ly`` adverb between a speaker and the cue (``Smith emphatically declared``,
+    ``he routinely says``): a plain ``-ly`` word right after a name or a pronoun.
+    """
+    w = tok.words[j]
+    lw = tok.lower[j]
+    if not (len(lw) > 4 and lw.endswith("ly") and w.isalpha() and w.islower()):
+        return False
+    if lw in lex.roles or lw in lex.organisations or j - 1 < floor:
+        return False
+    prev = tok.words[j - 1]
+    return is_cap(prev) or tok.lower[j - 1] in lex.pronouns or _adverb(tok, lex, j - 1, floor)
 
 
 def _aside_start(tok: Tokens, j: int, floor: int) -> int:
@@ -134,6 +150,14 @@ def _aside_start(tok: Tokens, j: int, floor: int) -> int:
     """
     words = tok.words
     if j < floor:
+        return -1
+    if words[j] in ("—", "–"):  # "Jane Doe — a nurse from Dayton — says"
+        for k in range(j - 1, max(floor - 1, j - _ASIDE_MAX), -1):
+            w = words[k]
+            if w in ("—", "–"):
+                return k if k < j - 1 else -1
+            if w in (".", "!", "?", ";", ":", "“", "”", '"', "''", "(", ")", ","):
+                return -1
         return -1
     if words[j] == ")":
         for k in range(j - 1, max(floor - 1, j - 8), -1):

@@ -86,8 +86,19 @@ def find_indirect(
         if out and a < out[-1].end and out[-1].start < b:
             i += k  # inside the content just reported ("X plans we, Smith said")
             continue
-        has_mark = any(words[t] in _MARKS for t in range(c_first, c_last + 1))
-        kind = "mixed" if has_mark else "indirect"
+        mark = next((t for t in range(c_first, c_last + 1) if words[t] in _MARKS), -1)
+        if mark > c_first and mark > i + k:
+            # "X said ..., although he tweeted that he “…”": the quoted phrase belongs to the
+            # nearer cue; this content stops before that cue's subject
+            cut = _nearer_subject(tok, lex, max(c_first, i + k), mark)
+            if cut >= 0:
+                c_last = _trim_joiner(tok, c_first, cut)
+                if c_last - c_first + 1 < _MIN_CONTENT_TOKENS:
+                    i += k
+                    continue
+                a, b = starts[c_first], tok.ends[c_last]
+                mark = -1
+        kind = "mixed" if mark >= 0 else "indirect"
         cue = doc.text[starts[i] : tok.ends[i + k - 1]]
         out.append(Pending(a, b, kind, np, cue))
         if c_first > i:
@@ -165,6 +176,9 @@ def _subject_mixed(
             v += 1
         if v >= t_open - 1 or not verb_form(tok, lex, v):
             continue
+        near = _nearer_cue(tok, lex, v + 1, t_open)
+        if near is not None:
+            np, v = near  # "Republicans were irritated, with Sen. Reed calling it “…”"
         c_first = v + 1
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open:
@@ -172,9 +186,109 @@ def _subject_mixed(
         a, b = starts[c_first], tok.ends[c_last]
         if _overlaps(spans, span_starts, a, b) or _overlaps(taken, taken_starts, a, b):
             continue
+        if _title_modifier(tok, q):
+            continue  # the “I Want to Live” project: a name, not a quote
         out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v]]))
         last_end = b
     return out
+
+
+#: tokens looked back from a quote for a cue nearer to it than the sentence's own verb
+_NEAR_WINDOW = 30
+#: words left at the end of a content cut before a second attribution ("..., although")
+_CUT_TRAIL = frozenset(("and", "but", "while", "whereas", "although", "though", "with"))
+
+
+def _nearer_subject(tok: Tokens, lex: Lexicon, lo: int, mark: int) -> int:
+    """First token of the subject of a second attribution between ``lo`` and a quote mark at
+    ``mark`` (``..., although he tweeted that he “…”``, ``..., with Sen. Reed calling it
+    “…”``): a lower-case one-word cue with a named or pronoun subject of its own, that subject
+    preceded by a comma or a joining word. -1 when there is none.
+    """
+    for c in range(mark - 1, max(lo, mark - _NEAR_WINDOW), -1):
+        w = tok.words[c]
+        if w in _END_PUNCT or w in _MARKS:
+            return -1
+        if cue_at(tok, lex, c) != 1 or not w.islower() or _clause_cue(lex, tok.lower[c]):
+            continue
+        np = _subject(tok, lex, c, lo + 1)
+        if np is None or np.kind == "statement" or _no_subject(tok, np):
+            return -1
+        first = np.det if np.det is not None else np.first
+        before = first - 1
+        if before <= lo or (tok.words[before] != "," and tok.lower[before] not in _CUT_TRAIL):
+            return -1
+        return first
+    return -1
+
+
+def _clause_cue(lex: Lexicon, word: str) -> bool:
+    """A cue that is also a noun ("wants", "plans"): an intention inside reported content."""
+    return lex.cue_forms.get(word, "") in lex.clause_cues
+
+
+def _trim_joiner(tok: Tokens, lo: int, cut: int) -> int:
+    """Last content token before ``cut``, dropping joining words and punctuation."""
+    j = cut - 1
+    while j >= lo and (tok.lower[j] in _CUT_TRAIL or not tok.words[j][:1].isalnum()):
+        j -= 1
+    return j
+
+
+def _nearer_cue(tok: Tokens, lex: Lexicon, lo: int, t_open: int) -> tuple[NounPhrase, int] | None:
+    """The cue nearest before a quoted phrase, after the sentence's opening verb, with its own
+    named subject: in ``Republicans were irritated, with Sen. Reed calling it a “menu”`` the
+    phrase is Reed's, not the Republicans'. The subject and the (one-token) cue, or None.
+    """
+    for c in range(t_open - 1, max(lo, t_open - _NEAR_WINDOW) - 1, -1):
+        w = tok.words[c]
+        if w in _END_PUNCT or w in _MARKS:
+            return None
+        if cue_at(tok, lex, c) != 1 or not w.islower() or _clause_cue(lex, tok.lower[c]):
+            continue
+        np = _subject(tok, lex, c, lo)
+        if np is None or np.kind in ("statement",) or _no_subject(tok, np):
+            return None
+        return np, c
+    return None
+
+
+#: words of a quoted title (at most)
+_TITLE_MAX = 8
+
+
+def _title_modifier(tok: Tokens, q: RawQuote) -> bool:
+    """A title-cased quote used as a modifier: ``the “I Want to Live” project``. Every word
+    longer than three letters is capitalised and a lower-case word follows the closing mark.
+    """
+    assert q.close is not None
+    a = first_token_at(tok.starts, q.start)
+    b = first_token_at(tok.starts, q.end)
+    if b - a > _TITLE_MAX or b <= a:
+        return False
+    words = tok.words
+    if any(len(w) > 3 and w.isalpha() and not w[:1].isupper() for w in words[a:b]):
+        return False
+    if not any(w[:1].isupper() for w in words[a:b]):
+        return False
+    prev = a - 2  # the token before the opening mark
+    if prev < 0 or not (tok.lower[prev] in DETERMINERS or tok.lower[prev].endswith(("'s", "’s"))):
+        return False
+    nxt = first_token_at(tok.starts, q.close + 1)
+    if nxt >= len(words) or not (words[nxt].isalpha() and words[nxt].islower()):
+        return False
+    lw = tok.lower[nxt]
+    return lw not in _NOT_NOUNS and not lw.endswith(("ed", "ing", "ly"))
+
+
+#: lower-case words after a quoted title that show it is no modifier of a noun
+_NOT_NOUNS = frozenset(
+    (
+        *("that", "which", "who", "whom", "whose", "no", "not", "and", "or", "but", "is"),
+        *("was", "are", "were", "has", "have", "had", "will", "would", "could", "can", "to"),
+        *("in", "on", "of", "for", "at", "by", "with", "from", "as", "than", "into", "over"),
+    )
+)
 
 
 def _source_np(tok: Tokens, first: int, s_hi: int) -> NounPhrase | None:
@@ -390,6 +504,15 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
     ``A news report published Wednesday said``, ``Twenty-four percent said``. At most
     ``_SUBJECT_MAX`` tokens, with no punctuation, clause word or other cue inside.
     """
+    q = cue - 1
+    while q > s_lo and tok.lower[q] in lex.skip:
+        q -= 1
+    if (
+        q >= s_lo
+        and tok.lower[q] in lex.quantifiers
+        and (q == s_lo or tok.words[q - 1] in (",", ";") or tok.lower[q - 1] in _JOINERS)
+    ):
+        return NounPhrase(q, q, None, "group", q, q)  # "most said", "; others said"
     first = skip_lead(tok, lex, s_lo, common=False)
     for t in range(cue - 1, max(first, cue - _SUBJECT_MAX - 1), -1):
         if tok.words[t] == ",":  # "In a two-way race, 21 percent said"

@@ -55,6 +55,8 @@ class Lexicon:
     irregular_verbs: frozenset[str] = frozenset()
     #: words opening an introductory phrase closed by a comma ("In December, ...")
     intro_openers: frozenset[str] = frozenset()
+    #: words that alone are a described speaker before a cue ("most said", "others say")
+    quantifiers: frozenset[str] = frozenset()
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
@@ -111,4 +113,5 @@ def lexicon() -> Lexicon:
         context_words=roles | issue_verbs | {"statement", "("},
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
+        quantifiers=word_set("quotes/quantifiers.txt"),
     )

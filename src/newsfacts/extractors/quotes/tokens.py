@@ -237,9 +237,12 @@ def _appositive_before(tok: Tokens, lex: Lexicon, comma: int, floor: int) -> Nou
     if k < lo or words[k] != ",":
         return None
     head = np_before(tok, lex, k - 1, floor, allow_appositive=False)
+    role_first, role_last = k + 1, comma - 1
+    if head is None and k - 1 >= floor and tok.words[k - 1].islower():
+        # "Another delegate on the slate, Jim Poole, said": a description, then the name
+        return _name_after_description(tok, lex, role_first, role_last)
     if head is None or head.kind in ("pronoun", "statement"):
         return None
-    role_first, role_last = k + 1, comma - 1
     if role_first > role_last:
         return None
     # "speaking in Rome" / "who ..." are not roles, but the name still speaks.
@@ -270,6 +273,18 @@ def _appositive_before(tok: Tokens, lex: Lexicon, comma: int, floor: int) -> Nou
         role_last=role_last,
         kind="person" if head.kind == "unknown" else head.kind,
     )
+
+
+def _name_after_description(tok: Tokens, lex: Lexicon, first: int, last: int) -> NounPhrase | None:
+    """The name set off by commas after a description (``Another delegate on the slate,
+    Jim Poole, said``): two or more capitalised words that read as a person's name.
+    """
+    if last - first < 1 or last - first >= MAX_NP:
+        return None
+    if not all(is_cap(tok.words[i]) for i in range(first, last + 1)):
+        return None
+    np = classify(tok, lex, first, last, None)
+    return np if np.kind == "person" and np.role_first is None else None
 
 
 def clause_like(tok: Tokens, lex: Lexicon, first: int, last: int) -> bool:
