@@ -989,3 +989,90 @@ def test_called_it_a_phrase_is_a_quote() -> None:
     text = 'Senator Ruiz called the new stadium plan "a disaster" for the city budget.'
     q = find(quotes_of(text), "a disaster")
     assert q.kind == "mixed" and q.speaker == "Ruiz"
+
+
+# -- round 5: evaluation cues, comma inside a closing mark, relative subjects ------------------
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "words"),
+    [
+        (
+            "Mayor Hale, who has led the city for a decade, mocked Ann Ortiz for “reading from"
+            " a script” during the debate.",
+            "Hale",
+            "mocked",
+            "Ann Ortiz for",
+        ),
+        (
+            "The rally had ended when Dora Quint thanked her volunteers for “a remarkable"
+            " effort” and left.",
+            "Dora Quint",
+            "thanked",
+            "her volunteers for",
+        ),
+        (
+            'After the vote, Rita Ames, who oversees elections, railed against the "rigged maps"'
+            " drawn last year.",
+            "Rita Ames",
+            "railed",
+            'the "rigged maps"',
+        ),
+    ],
+)
+def test_evaluation_cue_takes_a_quoted_phrase(
+    text: str, speaker: str, cue: str, words: str
+) -> None:
+    q = find(quotes_of(text), words)
+    assert q.kind == "mixed" and q.cue == cue and q.speaker == speaker
+
+
+def test_evaluation_cue_without_quote_marks_is_no_attribution() -> None:
+    # an evaluation verb is a cue only for a quoted phrase: no indirect speech
+    assert quotes_of("Mayor Hale mocked Ann Ortiz for reading from a script at the debate.") == []
+    assert quotes_of("Dora Quint thanked her volunteers for a remarkable effort.") == []
+
+
+@pytest.mark.parametrize("marks", [("“", "”"), ('"', '"')])
+def test_comma_inside_closing_mark_ends_the_content(marks: tuple[str, str]) -> None:
+    o, c = marks
+    text = (
+        f"Ruth Abel described the new schedule as a {o}serious mistake,{c} adding that the"
+        " board had ignored the drivers."
+    )
+    qs = quotes_of(text)
+    first = find(qs, "serious mistake")
+    assert first.text.endswith(f"mistake,{c}") and "adding" not in first.text
+    second = find(qs, "the board had ignored")
+    assert second.cue == "adding" and second.speaker == "Ruth Abel"
+
+
+def test_content_stops_before_a_colon_quote() -> None:
+    text = (
+        'Vic Lund hammered the plan, calling it a "boondoggle" and compared it with the old'
+        ' bridge: "We paid twice for that one and we will pay twice again."'
+    )
+    qs = quotes_of(text)
+    mixed = find(qs, "boondoggle")
+    assert mixed.kind == "mixed" and "We paid twice" not in mixed.text
+    assert find(qs, "We paid twice").kind == "direct"
+
+
+def test_relative_mention_only_for_its_own_cue() -> None:
+    text = (
+        "Lena Ortiz, who called the mayor shortly after the count, told her supporters,"
+        ' "We will be back next year, and we will win."'
+    )
+    q = find(quotes_of(text), "We will be back")
+    assert q.cue == "told" and _speaker_text(text, q) == "Lena Ortiz"
+    text = 'Omar Pike, who said "we are not done yet," left the hall.'
+    q = find(quotes_of(text), "not done yet")
+    assert _speaker_text(text, q) == "who" and q.text.endswith('yet,"')
+
+
+def test_intention_does_not_take_the_quote_from_the_attribution() -> None:
+    text = (
+        "Mara Voss told the crowd that she will protect the parks while her rival, Tom Reed,"
+        ' wants to "sell them off."'
+    )
+    q = find(quotes_of(text), "sell them off")
+    assert q.speaker == "Mara Voss" and q.cue == "told"
+    assert q.text.startswith("that she will protect the parks")

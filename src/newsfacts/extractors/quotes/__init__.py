@@ -131,7 +131,8 @@ def _relative_mention(
 ) -> tuple[int, int]:
     """The local mention of a speaker introduced by a relative clause: in ``Smith, who said
     “…”`` the subject of the cue is "who" (PolNeAR marks it so), resolved to Smith. Only when
-    the relative pronoun stands before the content and a cue follows it (skip words aside).
+    the relative pronoun stands before the content and the quote's own cue follows it (skip
+    words aside).
     """
     assert p.np is not None
     np = p.np
@@ -145,9 +146,10 @@ def _relative_mention(
     k = w + 1
     while k < n and k - w <= 3 and tok.lower[k] in lex.skip:
         k += 1
-    if k < n and tok.starts[k] < p.start and cue_at(tok, lex, k):
+    c = cue_at(tok, lex, k) if k < n and tok.starts[k] < p.start else 0
+    if c and (p.cue is None or tok.text[tok.starts[k] : tok.ends[k + c - 1]] == p.cue):
         return tok.starts[w], tok.ends[w]
-    return start, end
+    return start, end  # "Clinton, who called him, told ...": the main verb is the cue
 
 
 def _kind(kind: str) -> QuoteKind:

@@ -6,7 +6,9 @@ Forms handled, each within one sentence:
   reporters that``, ``described the move as ...``); the content starts at "that" when present,
 * ``<clause>, <speaker> <cue>.`` and ``<clause>, <cue> <speaker>.``,
 * ``according to <speaker>, <clause>`` and ``<clause>, according to <speaker>.``,
-* ``..., saying/adding (that) <clause>``: the sentence's subject is the speaker.
+* ``..., saying/adding (that) <clause>``: the sentence's subject is the speaker,
+* ``<speaker> slammed <object> as “…”``: an evaluation verb (``evaluation_cues.txt``) before a
+  quoted phrase; these verbs are cues only for such mixed quotes.
 
 A quote mark inside the content makes the quote *mixed* (a partial quote in reported speech).
 """
@@ -81,8 +83,13 @@ def find_indirect(
         np, c_first, c_last = found
         a, b = starts[c_first], tok.ends[c_last]
         if _overlaps(spans, span_starts, a, b):
-            i += k
-            continue
+            # a content after its cue may stop before a direct quote; an interrupted one
+            # ("“X,” he said, and “Y”") is no content of its own
+            c_last = _before_direct(tok, spans, span_starts, c_first, c_last) if c_first > i else -1
+            if c_last < 0:
+                i += k
+                continue
+            b = tok.ends[c_last]
         if out and a < out[-1].end and out[-1].start < b:
             i += k  # inside the content just reported ("X plans we, Smith said")
             continue
@@ -106,6 +113,8 @@ def find_indirect(
         i += k
     del lower
     out.extend(_subject_mixed(doc, tok, lex, loose, spans, span_starts, out))
+    if lex.evaluation_forms:
+        out.extend(_evaluation_mixed(doc, tok, lex, loose, spans, span_starts, out))
     return out
 
 
@@ -176,21 +185,120 @@ def _subject_mixed(
             v += 1
         if v >= t_open - 1 or not verb_form(tok, lex, v):
             continue
+        v_end = v
         near = _nearer_cue(tok, lex, v + 1, t_open)
         if near is not None:
-            np, v = near  # "Republicans were irritated, with Sen. Reed calling it “…”"
-        c_first = v + 1
+            np, v, v_end = near  # "Republicans were irritated, with Sen. Reed calling it “…”"
+        c_first = v_end + 1
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open:
             continue
         a, b = starts[c_first], tok.ends[c_last]
-        if _overlaps(spans, span_starts, a, b) or _overlaps(taken, taken_starts, a, b):
+        if _overlaps(spans, span_starts, a, b):
+            c_last = _before_direct(tok, spans, span_starts, c_first, c_last)
+            if c_last < t_open:
+                continue
+            b = tok.ends[c_last]
+        if _overlaps(taken, taken_starts, a, b):
             continue
         if _title_modifier(tok, q):
             continue  # the “I Want to Live” project: a name, not a quote
-        out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v]]))
+        out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v_end]]))
         last_end = b
     return out
+
+
+def _evaluation_mixed(
+    doc: Document,
+    tok: Tokens,
+    lex: Lexicon,
+    loose: Sequence[RawQuote],
+    spans: list[tuple[int, int]],
+    span_starts: list[int],
+    found: Sequence[Pending],
+) -> list[Pending]:
+    """A quoted phrase after an evaluation or action verb with its own subject, anywhere in
+    the sentence: ``Trump, who leads, mocked Rubio for “having a tough night”``, ``..., and
+    Sanders thanked its members “for their support”`` -> a mixed quote from the word after
+    the verb to the clause end. The verb is the nearest cue before the phrase (the evaluation
+    list in ``evaluation_cues.txt`` or a plain cue); it counts only with a quoted phrase.
+    """
+    starts, lower, words = tok.starts, tok.lower, tok.words
+    evaluation_forms = lex.evaluation_forms
+    # tokens that may be the verb: the pass costs nothing in an article without one
+    if evaluation_forms.keys().isdisjoint(lower) and not cue_indexes(tok, lex):
+        return []
+    taken = sorted((p.start, p.end) for p in found)
+    taken_starts = [a for a, _ in taken]
+    out: list[Pending] = []
+    last_end = -1
+    for q in loose:
+        if q.close is None or q.open < last_end or _inside(taken, taken_starts, q.open):
+            continue
+        t_open = first_token_at(starts, q.open)
+        c = _evaluation_cue(tok, lex, t_open)
+        if c < 0:
+            continue
+        sent = doc.sentence_at(q.open)
+        if sent is None:
+            continue
+        s_lo = first_token_at(starts, sent.start)
+        s_hi = first_token_at(starts, sent.end)
+        if c < s_lo:
+            continue
+        np = _subject(tok, lex, c, s_lo)
+        if np is None and c > s_lo and _after_comma(tok, c) and lower[c].endswith("ing"):
+            np = sentence_subject(tok, lex, s_lo, c)  # "..., calling him a “liar”"
+        elif np is None and c > s_lo + 1 and lower[c - 1] in _RELATIVES:
+            j = c - 2 if words[c - 2] != "," else c - 3
+            np = _subject(tok, lex, j + 1, s_lo) if j >= s_lo else None
+        if np is None or np.kind == "statement" or _no_subject(tok, np):
+            continue
+        c_first = c + 1
+        evaluation = lower[c] in lex.evaluation_forms
+        if evaluation and (lower[c_first] in lex.particles or lower[c_first] == "to"):
+            c_first += 1  # "railed against", "referred to"
+        if lower[c_first] in _NOT_CONTENT_START or not (
+            words[c_first][:1].isalnum() or words[c_first] in _MARKS
+        ):
+            continue  # "said on “Meet the Press”": a setting, not what was said
+        c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
+        if c_last < t_open or c_first > t_open:
+            continue
+        a, b = starts[c_first], tok.ends[c_last]
+        if _overlaps(spans, span_starts, a, b):
+            c_last = _before_direct(tok, spans, span_starts, c_first, c_last)
+            if c_last < t_open:
+                continue
+            b = tok.ends[c_last]
+        if _overlaps(taken, taken_starts, a, b) or _title_modifier(tok, q):
+            continue
+        out.append(Pending(a, b, "mixed", np, words[c]))
+        last_end = b
+    return out
+
+
+#: words after a cue that open a setting rather than content ("said in an interview with ...")
+_NOT_CONTENT_START = frozenset(
+    ("in", "on", "at", "during", "after", "before", "including", "while", "from", "since", "to")
+)
+
+
+def _evaluation_cue(tok: Tokens, lex: Lexicon, t_open: int) -> int:
+    """The nearest lower-case evaluation verb or one-word cue before the mark at ``t_open``,
+    within ``_NEAR_WINDOW`` tokens and no sentence end, semicolon or other quote mark
+    between; -1 when there is none.
+    """
+    for c in range(t_open - 1, max(0, t_open - _NEAR_WINDOW) - 1, -1):
+        w = tok.words[c]
+        if w in _END_PUNCT or w in _MARKS:
+            return -1
+        if not w.islower():
+            continue
+        lw = tok.lower[c]
+        if lw in lex.evaluation_forms or (cue_at(tok, lex, c) == 1 and not _clause_cue(lex, lw)):
+            return c
+    return -1
 
 
 #: tokens looked back from a quote for a cue nearer to it than the sentence's own verb
@@ -209,7 +317,8 @@ def _nearer_subject(tok: Tokens, lex: Lexicon, lo: int, mark: int) -> int:
         w = tok.words[c]
         if w in _END_PUNCT or w in _MARKS:
             return -1
-        if cue_at(tok, lex, c) != 1 or not w.islower() or _clause_cue(lex, tok.lower[c]):
+        n = cue_at(tok, lex, c)
+        if not n or c + n > mark or not w.islower() or _clause_cue(lex, tok.lower[c]):
             continue
         np = _subject(tok, lex, c, lo + 1)
         if np is None or np.kind == "statement" or _no_subject(tok, np):
@@ -223,8 +332,11 @@ def _nearer_subject(tok: Tokens, lex: Lexicon, lo: int, mark: int) -> int:
 
 
 def _clause_cue(lex: Lexicon, word: str) -> bool:
-    """A cue that is also a noun ("wants", "plans"): an intention inside reported content."""
-    return lex.cue_forms.get(word, "") in lex.clause_cues
+    """A cue that is also a noun ("plans") or a belief or intention ("wants", "thinks"): an
+    intention inside reported content, not a second attribution.
+    """
+    lemma = lex.cue_forms.get(word, "")
+    return lemma in lex.clause_cues or lemma in lex.intent_cues
 
 
 def _trim_joiner(tok: Tokens, lo: int, cut: int) -> int:
@@ -235,21 +347,25 @@ def _trim_joiner(tok: Tokens, lo: int, cut: int) -> int:
     return j
 
 
-def _nearer_cue(tok: Tokens, lex: Lexicon, lo: int, t_open: int) -> tuple[NounPhrase, int] | None:
+def _nearer_cue(
+    tok: Tokens, lex: Lexicon, lo: int, t_open: int
+) -> tuple[NounPhrase, int, int] | None:
     """The cue nearest before a quoted phrase, after the sentence's opening verb, with its own
     named subject: in ``Republicans were irritated, with Sen. Reed calling it a “menu”`` the
-    phrase is Reed's, not the Republicans'. The subject and the (one-token) cue, or None.
+    phrase is Reed's, not the Republicans'. The subject and the cue's first and last tokens
+    (``referred to``), or None.
     """
     for c in range(t_open - 1, max(lo, t_open - _NEAR_WINDOW) - 1, -1):
         w = tok.words[c]
         if w in _END_PUNCT or w in _MARKS:
             return None
-        if cue_at(tok, lex, c) != 1 or not w.islower() or _clause_cue(lex, tok.lower[c]):
+        n = cue_at(tok, lex, c)
+        if not n or c + n > t_open or not w.islower() or _clause_cue(lex, tok.lower[c]):
             continue
         np = _subject(tok, lex, c, lo)
         if np is None or np.kind in ("statement",) or _no_subject(tok, np):
             return None
-        return np, c
+        return np, c, c + n - 1
     return None
 
 
@@ -317,6 +433,27 @@ def _no_subject(tok: Tokens, np: NounPhrase) -> bool:
     return np.first == np.last and last in ("it", "this", "that")
 
 
+def _before_direct(
+    tok: Tokens, spans: list[tuple[int, int]], span_starts: list[int], c_first: int, c_last: int
+) -> int:
+    """The content ``c_first..c_last`` runs into a direct quote found earlier (``..., with
+    Clinton: “…”``): its last token before that quote's opening mark, or -1 when the quote
+    starts at or before the content or too little is left.
+    """
+    a = tok.starts[c_first]
+    j = bisect_right(span_starts, a)
+    if j >= len(spans) or spans[j][0] > tok.ends[c_last] or _inside(spans, span_starts, a):
+        return -1
+    stop = first_token_at(tok.starts, spans[j][0]) - 1  # the opening mark
+    last = _trim_end(tok, c_first, stop)
+    while last >= c_first and tok.words[last] in _MARKS:
+        last -= 1
+    last = _trim_end(tok, c_first, last + 1)
+    if last - c_first + 1 < _MIN_CONTENT_TOKENS or _overlaps(spans, span_starts, a, tok.ends[last]):
+        return -1
+    return last
+
+
 def _inside(spans: list[tuple[int, int]], span_starts: list[int], pos: int) -> bool:
     j = bisect_right(span_starts, pos) - 1
     return j >= 0 and spans[j][0] <= pos < spans[j][1]
@@ -361,6 +498,11 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             continue
         if lower[j] in _JOINERS and j > lo and _next_cue(tok, lex, j + 1, hi):
             return j  # "..., but lamented that ...", "and she accused ...": a new attribution
+        if w in _CLOSERS and j > lo and words[j - 1] == ",":
+            # a comma inside the closing mark ("a “breach,” adding ..."): cut after the mark
+            if j + 1 < hi and _participle_cue(tok, lex, j + 1, hi):
+                return j + 1
+            continue
         if w not in (",", ";", "—"):
             continue
         if j + 1 >= hi:
@@ -368,7 +510,7 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
         nx = lower[j + 1]
         if w == ";":
             return j
-        if nx in lex.cue_forms and (nx.endswith("ing") or j + 2 >= hi):
+        if _participle_cue(tok, lex, j + 1, hi):
             return j
         if nx == "according" and j + 2 < hi and lower[j + 2] == "to":
             return j
@@ -377,6 +519,18 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
         if _closing_attribution(tok, lex, j + 1, hi):
             return j
     return hi
+
+
+#: closing quote marks (a straight mark closes when a comma stands before it)
+_CLOSERS = frozenset(("”", "»", '"', "''"))
+
+
+def _participle_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
+    """A cue at ``j`` that opens a new attribution after a comma (``, adding ...``), or one
+    that closes the sentence (``, he said.``-style tails are checked elsewhere).
+    """
+    nx = tok.lower[j]
+    return nx in lex.cue_forms and (nx.endswith("ing") or j + 1 >= hi)
 
 
 #: words joining a second clause with its own attribution verb
@@ -436,7 +590,7 @@ def _one(
     if tail is not None:
         return tail
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
-    if i > s_lo and words[i - 1] == "," and lower[i].endswith("ing"):
+    if i > s_lo and _after_comma(tok, i) and lower[i].endswith("ing"):
         np = sentence_subject(tok, lex, s_lo, i)
     elif subject is None and i > s_lo + 1 and lower[i - 1] in _COORDINATORS:
         # "Fields filed a complaint and said ...": the subject of the sentence speaks
@@ -485,9 +639,18 @@ def _one(
         return None  # the sentence closes with its own attribution: this cue is inside it
     if i >= s_lo + 2 and lower[i - 1] in _RELATIVES and words[i - 2] == ",":
         # "Smith, who said he voted twice, left": the relative clause ends at its comma
-        hi = next((t for t in range(c_first, hi) if words[t] == ","), hi)
+        comma = next((t for t in range(c_first, hi) if words[t] == ","), hi)
+        if comma + 1 < hi and words[comma + 1] in _CLOSERS:
+            comma += 2  # "Smith, who said “we will win,” left": the mark closes the content
+        hi = comma
     c_last = _trim_end(tok, c_first, hi)
     return _checked(tok, np, c_first, c_last)
+
+
+def _after_comma(tok: Tokens, i: int) -> bool:
+    """A comma stands before token ``i``, maybe inside a closing mark (``“…,” adding``)."""
+    words = tok.words
+    return words[i - 1] == "," or (i > 1 and words[i - 1] in _CLOSERS and words[i - 2] == ",")
 
 
 _COORDINATORS = frozenset(("and", "but"))

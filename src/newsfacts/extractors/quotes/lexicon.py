@@ -57,6 +57,12 @@ class Lexicon:
     intro_openers: frozenset[str] = frozenset()
     #: words that alone are a described speaker before a cue ("most said", "others say")
     quantifiers: frozenset[str] = frozenset()
+    #: evaluation and action verbs ("slammed", "thanked"), form -> lemma: cues only for a
+    #: quoted phrase after them in the same clause (a mixed quote), never for indirect speech
+    evaluation_forms: dict[str, str] = attrs.field(factory=dict)
+    #: lemmas of beliefs and intentions ("wants", "thinks"): no speech of their own, so they
+    #: never take a quoted phrase from the attribution around them
+    intent_cues: frozenset[str] = frozenset()
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
@@ -78,7 +84,9 @@ def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]
 def lexicon() -> Lexicon:
     """The lexicon, loaded on first use."""
     cue_forms, object_cues = _forms("quotes/cue_verbs.txt")
+    evaluation, _ = _forms("quotes/evaluation_cues.txt")
     _, clause_cues = _forms("quotes/cue_verbs.txt", "@clause")
+    _, intent_cues = _forms("quotes/cue_verbs.txt", "@intent")
     issue, _ = _forms("quotes/issue_verbs.txt")
     pronouns = {}
     for line in iter_lines("quotes/pronouns.txt"):
@@ -114,4 +122,6 @@ def lexicon() -> Lexicon:
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
         quantifiers=word_set("quotes/quantifiers.txt"),
+        intent_cues=intent_cues,
+        evaluation_forms={w: v for w, v in evaluation.items() if w not in cue_forms},
     )
