@@ -50,6 +50,24 @@ def test_two_workers_match_serial_and_keep_order(seed_paths: list[Path]) -> None
     assert [x.line for x in lines] == expected
 
 
+def test_default_start_method_is_forkserver_where_available_and_spawn_works() -> None:
+    import multiprocessing
+
+    from newsfacts.batch import _context
+
+    method = _context(None).get_start_method()
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        assert method == "forkserver"
+    else:
+        assert method == "spawn"
+    assert _context("spawn").get_start_method() == "spawn"
+    mine = [Article(text=t, id=str(i)) for i, t in enumerate(SENTENCES)]
+    # one light extractor: spawned workers start cold, so keep what they load small
+    names = ["quantities"]
+    spawned = list(extract_many(mine, workers=2, chunksize=2, mp_context="spawn", extractors=names))
+    assert [r.to_dict() for r in spawned] == [extract(a, extractors=names).to_dict() for a in mine]
+
+
 def _endless() -> Iterator[str]:
     for i in itertools.count():
         yield f"Article number {i} says {i} people came."

@@ -85,3 +85,20 @@ def test_reasons_for_common_junk(line: str, reason: str) -> None:
     seg = doc.boilerplate_at(doc.text.index(line), doc.text.index(line) + 1)
     assert seg is not None and seg.reason == reason
     assert not doc.in_boilerplate(0, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The council met on Monday. It voted 7 to 2.\nA second paragraph follows.",
+        "Share this article\nThe council met. It voted.\nRead also: Another story here\nEnd.",
+    ],
+)
+def test_content_sentences_are_the_sentences_outside_boilerplate(text: str) -> None:
+    doc = Document.from_text(text)
+    expected = [
+        (i, s) for i, s in enumerate(doc.sentences) if not doc.in_boilerplate(s.start, s.end)
+    ]
+    assert list(doc.content_sentences()) == expected
+    # both paths are exercised: an article without junk, and one with two junk lines
+    assert len(doc.boilerplate) == (2 if text.startswith("Share") else 0)

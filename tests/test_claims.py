@@ -280,3 +280,25 @@ def test_a_lone_period_after_a_cue_is_not_a_source() -> None:
     facts = extract(text)
     assert not [e for e in facts.errors if e.extractor == "claims"], facts.errors
     assert all(c.source.strip(" .") for c in facts.claims)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(st.sampled_from(list("aAbBsSkK ſé-")), max_size=40),
+    st.text(st.sampled_from(list("abskAS")), min_size=1, max_size=4),
+    st.integers(0, 45),
+    st.integers(0, 45),
+    st.booleans(),
+)
+def test_stem_search_matches_a_case_insensitive_regex(
+    text: str, stem: str, lo: int, hi: int, reverse: bool
+) -> None:
+    # The counted noun's stem is found by lower-casing ASCII text; a case-insensitive regex
+    # search (backwards for ``reverse``) is the reference, on ASCII and non-ASCII text alike.
+    import regex
+
+    from newsfacts.extractors.claims import _find_stem
+
+    flags = regex.I | (regex.REVERSE if reverse else 0)
+    m = regex.compile(regex.escape(stem), flags).search(text, lo, hi)
+    assert _find_stem(text, stem, lo, hi, reverse=reverse) == (m.start() if m else -1)

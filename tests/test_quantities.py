@@ -693,3 +693,28 @@ def test_range_split_by_other_words() -> None:
 def test_word_range_shares_the_scale() -> None:
     q = one("Officials expect six to seven thousand visitors.")
     assert (q.low, q.high, q.entity) == (6000, 7000, "visitor")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.text(max_size=120),
+        st.lists(
+            st.sampled_from(["Five", "five", "dozens", "SIXFOLD", "one-third", "none", "é", "K"]),
+            max_size=12,
+        ).map(" ".join),
+    )
+)
+def test_candidate_check_agrees_with_a_plain_regex_scan(sentence: str) -> None:
+    # has_candidate splits letter runs by byte translation; the reference is the regex scan.
+    import regex
+
+    from newsfacts.extractors.quantities.scan import _number_names, has_candidate
+
+    low = sentence.lower()
+    expected = (
+        regex.search(r"\d", sentence) is not None
+        or not _number_names().isdisjoint(regex.findall(r"[a-z]++", low))
+        or "fold" in low
+    )
+    assert has_candidate(sentence) == expected

@@ -88,3 +88,18 @@ def test_document_lookups_agree_with_spans() -> None:
     assert doc.sentence_index(text.index("Second")) == 1
     assert doc.sentence_index(text.index("\n")) is None
     assert doc.paragraph_index(text.index("Third")) == 1
+
+
+@settings(max_examples=400)
+@given(st.text(st.sampled_from(list("aBé.. 1-'ßX")), max_size=30))
+def test_reverse_word_before_search_equals_the_forward_search(window: str) -> None:
+    # The splitter finds the dotted word ending a window with a reverse search (faster); it must
+    # pick exactly what the plain forward search anchored at the end picks.
+    import regex
+
+    from newsfacts.sentences import _WORD_BEFORE
+
+    forward = regex.compile(r"(?<!\p{L})\p{L}++(?:\.\p{L}++)*+\.$")
+    text = window + "."
+    want, got = forward.search(text), _WORD_BEFORE.search(text)
+    assert (got and got.group(0)) == (want and want.group(0))

@@ -2,14 +2,20 @@
 
 :func:`extract_many` is a generator: it reads its input lazily and keeps only a bounded number
 of chunks in flight, so memory stays flat however long the input is. With ``workers > 1`` the
-chunks go to a pool of worker processes started with the ``spawn`` method (the same on Linux,
-macOS and Windows); each worker builds its :class:`~newsfacts.pipeline.Pipeline` once and reuses
-it for every chunk. Results come back in input order.
+chunks go to a pool of worker processes; each worker builds its
+:class:`~newsfacts.pipeline.Pipeline` once and reuses it for every chunk. Results come back in
+input order.
 
-Because workers are spawned, a script that calls ``extract_many(..., workers=2)`` at top level
-must guard its entry point with ``if __name__ == "__main__":``. Plugins reach the workers through
-their entry points; a plugin registered by hand with ``Registry.register_plugin`` in the parent
-process is not seen by the workers.
+Start method (``mp_context=None``, the default): where the platform has ``forkserver`` (Linux and
+other Unixes) workers are forked from a fork server that has imported newsfacts and loaded every
+lazy resource once (:mod:`newsfacts._warmup`), so each worker starts warm instead of re-importing
+and re-reading the gazetteer and word lists; elsewhere (Windows) they are spawned. Both methods
+start workers from a clean single-threaded process, never by forking the caller, so the caller's
+threads and state cannot leak into workers, and both behave like ``spawn``: a script that calls
+``extract_many(..., workers=2)`` at top level must guard its entry point with
+``if __name__ == "__main__":``. Plugins reach the workers through their entry points; a plugin
+registered by hand with ``Registry.register_plugin`` in the parent process is not seen by the
+workers. The fork server lives as long as the calling process, so later pools start at once.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
+from multiprocessing.context import BaseContext
 from typing import NamedTuple, Protocol, TypeVar, runtime_checkable
 
 from .model import Article, ArticleFacts, ExtractorError
@@ -123,6 +130,22 @@ def resolve_workers(workers: int | None) -> int:
     return workers
 
 
+#: Modules the fork server imports before forking workers: the caller's main module (as the
+#: ``multiprocessing`` default does, so objects defined there unpickle) and the warm-up.
+_FORKSERVER_PRELOAD = ["__main__", "newsfacts._warmup"]
+
+
+def _context(mp_context: str | None) -> BaseContext:
+    """The context for ``mp_context``; None: a warm fork server if available, else spawn."""
+    if mp_context is not None:
+        return multiprocessing.get_context(mp_context)
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(_FORKSERVER_PRELOAD)
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 def _ordered_map(
     func: Callable[[list[Item]], list[T]],
     articles: Iterable[Article | str | ArticleSource],
@@ -131,10 +154,10 @@ def _ordered_map(
     chunksize: int,
     extractors: tuple[str, ...] | None,
     keep_boilerplate: bool,
-    mp_context: str,
+    mp_context: str | None,
 ) -> Iterator[T]:
     """Apply ``func`` to chunks of ``articles`` in a process pool, yielding results in order."""
-    ctx = multiprocessing.get_context(mp_context)
+    ctx = _context(mp_context)
     window = max(1, workers * _PREFETCH)
     with ProcessPoolExecutor(
         max_workers=workers,
@@ -185,7 +208,7 @@ def extract_many(
     chunksize: int = 16,
     extractors: Sequence[str] | None = None,
     keep_boilerplate: bool = False,
-    mp_context: str = "spawn",
+    mp_context: str | None = None,
 ) -> Iterator[ArticleFacts]:
     """Extract facts from every article, yielding one result per article in input order.
 
@@ -195,7 +218,9 @@ def extract_many(
     extracted; one that fails gives a result with empty text and an ``input`` error).
     ``workers`` is the number of processes (1: run here, no pool; 0: one per core).
     ``chunksize`` is how many articles travel to a worker at once. ``extractors`` and
-    ``keep_boilerplate`` are as in :func:`newsfacts.extract`. An unknown extractor name raises
+    ``keep_boilerplate`` are as in :func:`newsfacts.extract`. ``mp_context`` names the
+    ``multiprocessing`` start method; the default (None) is a warm fork server where available,
+    else ``spawn`` (see the module docstring). An unknown extractor name raises
     :class:`ValueError` before any work starts.
 
     >>> from newsfacts import extract_many
@@ -213,7 +238,7 @@ def _generate(
     chunksize: int,
     names: tuple[str, ...] | None,
     keep_boilerplate: bool,
-    mp_context: str,
+    mp_context: str | None,
 ) -> Iterator[ArticleFacts]:
     if workers == 1:
         for chunk in _chunks(articles, chunksize):
@@ -238,7 +263,7 @@ def extract_many_json(
     chunksize: int = 16,
     extractors: Sequence[str] | None = None,
     keep_boilerplate: bool = False,
-    mp_context: str = "spawn",
+    mp_context: str | None = None,
 ) -> Iterator[JsonResult]:
     """Like :func:`extract_many`, but each item is a :class:`JsonResult` (one JSON line).
 

@@ -58,28 +58,28 @@ def classify_line(line: str) -> str | None:
 
 def find(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Boilerplate spans ``(start, end, reason)`` among the paragraph spans, in order."""
-    reasons: list[str | None] = []
-    for a, b in paras:
-        reasons.append(classify_line(text[a:b]))
+    lines = [text[a:b] for a, b in paras]
+    reasons: list[str | None] = [classify_line(line) for line in lines]
 
-    byline_names = set()
-    for i, (a, b) in enumerate(paras):
-        line = text[a:b]
-        if reasons[i] == "byline":
-            byline_names.add(line[3:].strip())
-    for i, (a, b) in enumerate(paras):
-        line = text[a:b]
+    byline_names = {line[3:].strip() for line, r in zip(lines, reasons) if r == "byline"}
+    last = len(lines) - 1
+    for i, line in enumerate(lines):
         if reasons[i] is not None:
             continue
+        # the context rules, cheapest tests first; each reads only earlier decisions
         bullet = _BULLET.match(line)
         if bullet and i > 0 and reasons[i - 1] in ("read-also", "related-item"):
             reasons[i] = "related-item"
         elif bullet and len(_WORDS.findall(line)) <= 4 and not regex.search(r"[.!?]$", line):
             reasons[i] = "menu"
-        elif line in byline_names:
+        elif byline_names and line in byline_names:
             reasons[i] = "byline"
-        elif any(line.startswith(name) for name in byline_names) and _BIO.search(line[:300]):
+        elif (
+            byline_names
+            and any(line.startswith(name) for name in byline_names)
+            and _BIO.search(line[:300])
+        ):
             reasons[i] = "author-bio"
-        elif _NAME_LINE.match(line) and i + 1 < len(paras) and reasons[i + 1] == "byline":
+        elif i < last and reasons[i + 1] == "byline" and _NAME_LINE.match(line):
             reasons[i] = "byline"
     return [(a, b, r) for (a, b), r in zip(paras, reasons) if r is not None]

@@ -201,8 +201,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
     results: list[ArticleFacts] = []
     for p in args.paths:
         try:
-            article = (Article(text=sys.stdin.read(), id="<stdin>") if p == "-"
-                       else Article.from_file(p))
+            article = (
+                Article(text=sys.stdin.read(), id="<stdin>") if p == "-" else Article.from_file(p)
+            )
         except FileNotFoundError:
             problems.append(f"{p}: no such file")
             continue
@@ -217,8 +218,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
             continue
         facts = extract(article)
         for e in facts.errors:
-            print(f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}",
-                  file=sys.stderr)
+            print(
+                f"newsfacts: {article.id}: {e.extractor}: {e.error}: {e.message}", file=sys.stderr
+            )
         results.append(facts)
     with _output(args.output) as out:
         out.write(render(compare(results), args.format))

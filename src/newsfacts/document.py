@@ -113,6 +113,9 @@ class Document:
 
     def content_sentences(self) -> Iterator[tuple[int, Span]]:
         """``(index, sentence)`` for every sentence outside boilerplate."""
+        if not self.boilerplate:  # most articles: nothing to test
+            yield from enumerate(self.sentences)
+            return
         for i, s in enumerate(self.sentences):
             if not self.in_boilerplate(s.start, s.end):
                 yield i, s

@@ -156,9 +156,13 @@ class Pipeline:
             errors.extend(errs)
             took = time.perf_counter() - began
             if self.time_budget is not None and took > self.time_budget:
-                errors.append(ExtractorError(
-                    extractor=ext.name, error="TimeBudgetExceeded",
-                    message=f"took {took:.2f} s, budget {self.time_budget:.2f} s"))
+                errors.append(
+                    ExtractorError(
+                        extractor=ext.name,
+                        error="TimeBudgetExceeded",
+                        message=f"took {took:.2f} s, budget {self.time_budget:.2f} s",
+                    )
+                )
             for key, items in produced.items():
                 facts.setdefault(key, []).extend(items)
         return _assemble(article, doc, facts, errors)

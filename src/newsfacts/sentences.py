@@ -21,9 +21,13 @@ _END = regex.compile(r"[.!?…]++[\"'”’»)\]]*+(?=\s)")
 _LINE = regex.compile(r"[^\n\r]++")
 _DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
 # Next sentence starts with a capital, digit or opening quote/bracket.
-_NEXT = regex.compile(r"\s++[\"'“‘«(\[]?+[\p{Lu}\p{N}]")
+_NEXT = regex.compile(r"\s++(?:''|[\"'“‘«(\[])?+[\p{Lu}\p{N}]")
 _FIRST_WORD = regex.compile(r"\s*+(\p{L}++)")
-_WORD_BEFORE = regex.compile(r"(?<!\p{L})\p{L}++(?:\.\p{L}++)*+\.$")
+# The dotted word ending a window, found by a reverse search (``(?r)``): tried from the end
+# first, it succeeds or fails at once instead of being retried at every position of the window.
+# Greedy, not possessive, because the regex module's possessive quantifiers do not give the same
+# matches in reverse; the window is at most 24 characters, so any backtracking is bounded.
+_WORD_BEFORE = regex.compile(r"(?r)(?<!\p{L})\p{L}+(?:\.\p{L}+)*\.$")
 
 
 @lru_cache(maxsize=1)
@@ -64,14 +68,15 @@ def _is_abbreviation(text: str, para_start: int, dot_end: int) -> bool:
     return len(token) == 2 and token[0].isupper()
 
 
-def _opens_sentence(text: str, m: regex.Match[str]) -> bool:
-    """After a dotted acronym ("U.S."), a usual sentence opener ("The") still starts a sentence."""
-    word = _FIRST_WORD.match(text, m.end(), m.end() + 30)
-    return bool(
-        word
-        and word.group(1).lower() in _starters()
-        and "." in text[max(0, m.start() - 4) : m.start()]
-    )
+def _opens_sentence(text: str, dot: int, after: int) -> bool:
+    """After a dotted acronym ("U.S."), a usual sentence opener ("The") still starts a sentence.
+
+    ``dot`` is the offset of the period, ``after`` the end of the candidate sentence end.
+    """
+    if "." not in text[max(0, dot - 4) : dot]:
+        return False
+    word = _FIRST_WORD.match(text, after, after + 30)
+    return bool(word and word.group(1).lower() in _starters())
 
 
 def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -84,15 +89,19 @@ def split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
         seg_start = m.end(0)
         while seg_start < end and text[seg_start].isspace():
             seg_start += 1
+    next_match = _NEXT.match
     for m in _END.finditer(text, seg_start, end):
-        stop = m.end()
-        if m.start() > start and text[m.start() - 1] in "[(":
+        first, stop = m.span()
+        if first > start and text[first - 1] in "[(":
             continue  # an elision such as "[...]" inside a quote
-        nxt = _NEXT.match(text, stop, end)
-        if not nxt:
+        if next_match(text, stop, end) is None:
             continue
-        single_dot = text[m.start()] == "." and m.end() - m.start() == 1
-        if single_dot and _is_abbreviation(text, start, m.end()) and not _opens_sentence(text, m):
+        if (
+            stop - first == 1
+            and text[first] == "."
+            and _is_abbreviation(text, start, stop)
+            and not _opens_sentence(text, first, stop)
+        ):
             continue
         if stop > seg_start:
             out.append((seg_start, stop))

@@ -169,3 +169,66 @@ def test_offsets_always_valid(text: str) -> None:
 def test_passes_newsfacts_conformance_kit(newsfacts_conformance: Any) -> None:
     report = newsfacts_conformance(DateExtractor(), max_examples=30)
     assert report.ok and report.scaling
+
+
+_DATE_WORDS = [
+    "on",
+    "in",
+    "the",
+    "The",
+    "by",
+    "as of",
+    "since",
+    "last",
+    "this",
+    "early",
+    "mid-",
+    "late",
+    "end of",
+    "October",
+    "Oct.",
+    "Octo",
+    "May",
+    "Mayday",
+    "Wednesday",
+    "week",
+    "year",
+    "today",
+    "earlier",
+    "from",
+    "to",
+    "through",
+    "and",
+    "-",
+    "–",
+    ",",
+    ".",
+    ":",
+    "a.m.",
+    "pm",
+    "2024",
+    "1999",
+    "8",
+    "13",
+    "31st",
+    "10:09",
+    "3",
+    "12",
+    "x",
+    "Y",
+    "é",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=40), st.lists(st.sampled_from(" \t\u00a0")))
+def test_prefiltered_scan_finds_what_a_plain_finditer_finds(
+    words: list[str], gaps: list[str]
+) -> None:
+    # The extractor only tries the date pattern where a start word and a date head are; the
+    # plain scan of every position is the reference that shortcut must agree with.
+    from newsfacts_dates.extractor import _matches, _pattern
+
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    plain = [m.span() for m in _pattern().finditer(text) if m.end() > m.start()]
+    assert [m.span() for m in _matches(text)] == plain

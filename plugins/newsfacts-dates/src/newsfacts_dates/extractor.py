@@ -11,7 +11,7 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
@@ -234,6 +234,35 @@ def _relative(unit: str, offset: int, ref: dt.date) -> str:
     return f"{y}-01-01/{y}-12-31"
 
 
+def _trie(phrases: Iterable[str]) -> str:
+    """A regex matching exactly the given phrases, as a character trie.
+
+    The ``regex`` module tries the branches of a flat alternation one by one at every position;
+    factoring the common prefixes out (``J(?:an(?:uary)?|u(?:ly|ne))``) makes a failed attempt
+    cost one character test instead of one per phrase. Spaces match bounded blanks as in
+    :func:`_alt`. Every nesting level is a fixed string, so the pattern stays linear.
+    """
+    root: dict[str, dict[str, Any]] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [
+            (_SP if ch == " " else regex.escape(ch)) + emit(child)
+            for ch, child in sorted(node.items())
+            if ch
+        ]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
 @lru_cache(maxsize=1)
 def _starts() -> regex.Pattern[str]:
     """Where a date can begin: a digit or the first word of any phrase in the word lists.
@@ -244,19 +273,33 @@ def _starts() -> regex.Pattern[str]:
     w = words()
     phrases = [*w.months, *w.weekdays, *w.parts, *w.modifiers, *w.relative]
     firsts = {p.split(" ")[0].split("-")[0] for p in phrases}
-    variants = sorted(set(_cap_variants(firsts)), key=lambda x: (-len(x), x))
-    alternation = "|".join(regex.escape(f) for f in variants)
-    return regex.compile(rf"(?<![\w:.,])(?:[0-9]|(?:{alternation})(?![a-z]))")
+    return regex.compile(rf"(?<![\w:.,])(?:[0-9]|{_trie(_cap_variants(firsts))}(?![a-z]))")
+
+
+@lru_cache(maxsize=1)
+def _heads() -> regex.Pattern[str]:
+    """What every match of :func:`_pattern` begins with: an optional modifier, then a digit or a
+    month, weekday, part or relative phrase.
+
+    A cheap test run before the full pattern at each start: most starts are common words such
+    as "the", "in" or "this" that open no date, and this rejects them without trying the eleven
+    alternatives of the full pattern.
+    """
+    w = words()
+    body = _trie([*w.months, *w.weekdays, *_cap_variants(w.parts), *_cap_variants(w.relative)])
+    mods = _trie(_cap_variants(w.modifiers))
+    return regex.compile(rf"(?:{mods}{_SP})?(?:[0-9]|{body})")
 
 
 def _matches(text: str) -> Iterator[regex.Match[str]]:
     """The non-overlapping leftmost matches of the date pattern, as ``finditer`` would give."""
     pattern = _pattern()
+    heads = _heads()
     end = 0
     for hit in _starts().finditer(text):
         pos = hit.start()
-        if pos < end:
-            continue
+        if pos < end or (not "0" <= text[pos] <= "9" and heads.match(text, pos) is None):
+            continue  # (a digit always passes the head test: skip it there)
         m = pattern.match(text, pos)
         if m is not None and m.end() > m.start():
             end = m.end()

@@ -93,6 +93,23 @@ def _stem_patterns(stem: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(lit, regex.I), regex.compile(lit, regex.I | regex.REVERSE)
 
 
+def _find_stem(text: str, stem: str, lo: int, hi: int, *, reverse: bool) -> int:
+    """Offset of the first (``reverse``: last) case-insensitive occurrence of ``stem`` in
+    ``text[lo:hi]``, or -1.
+
+    On ASCII (nearly every case) lower-casing both sides gives exactly the matches of a
+    case-insensitive regex, with no pattern to compile per stem; other text uses the regex.
+    """
+    window = text[lo:hi]
+    if window.isascii() and stem.isascii():
+        low, needle = window.lower(), stem.lower()
+        i = low.rfind(needle) if reverse else low.find(needle)
+        return i if i < 0 else lo + i
+    forward, back = _stem_patterns(stem)
+    m = (back if reverse else forward).search(text, lo, hi)
+    return m.start() if m is not None else -1
+
+
 def outlet_of(article: Article) -> str:
     """The source of unattributed statements: the outlet, else the article id, else a label."""
     return article.source or article.id or "the outlet"
@@ -481,11 +498,11 @@ class _Run:
             stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
             i = -1
             if stem:
-                forward, back = _stem_patterns(stem)
-                m = forward.search(t, q.start, min(clause[1], q.end + 80))
-                if m is None:
-                    m = back.search(t, max(clause[0], q.start - _WINDOW), q.start)
-                i = m.start() if m is not None else -1
+                i = _find_stem(t, stem, q.start, min(clause[1], q.end + 80), reverse=False)
+                if i < 0:
+                    i = _find_stem(
+                        t, stem, max(clause[0], q.start - _WINDOW), q.start, reverse=True
+                    )
             if i < 0:
                 return family, head, q.end, q.end
             j = i + len(stem)

@@ -47,7 +47,9 @@ def tokenize(s: str) -> list[Token]:
 
 
 _DIGIT = regex.compile(r"\d")
-_LETTERS = regex.compile(r"[a-z]++")
+#: Byte table keeping a-z and turning every other byte into a space: after encoding a lower-cased
+#: sentence to ASCII (other characters become "?"), ``split()`` gives its runs of a-z letters.
+_LETTER_RUNS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
 
 
 @lru_cache(maxsize=1)
@@ -60,10 +62,13 @@ def has_candidate(sentence: str) -> bool:
     """A digit, or a number word / vague amount word as a whole word.
 
     A digit search first (one C-level scan); else the set of lower-case letter runs meets the
-    number-word set. Far cheaper than one regex with a long alternation at every position.
+    number-word set. Far cheaper than one regex with a long alternation at every position, and
+    the letter runs come from byte translation rather than a regex scan.
     """
     if _DIGIT.search(sentence) is not None:
         return True
     low = sentence.lower()
+    # the runs of a-z letters (what ``[a-z]++`` finds), split at C speed
+    runs = low.encode("ascii", "replace").translate(_LETTER_RUNS).decode("ascii").split()
     # "sixfold" is one word; the number names are whole words
-    return not _number_names().isdisjoint(_LETTERS.findall(low)) or "fold" in low
+    return not _number_names().isdisjoint(runs) or "fold" in low

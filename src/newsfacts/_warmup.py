@@ -1,0 +1,24 @@
+"""Imported by the fork server of :func:`newsfacts.extract_many`: load every lazy resource once.
+
+Importing this module runs the default pipeline on one short article, which reads the word
+lists, gazetteer and compiled patterns into memory. Workers forked from the server then start
+with all of that already loaded instead of reading it again each. Nothing else imports it.
+"""
+
+from __future__ import annotations
+
+
+def warm() -> None:
+    """Run the default pipeline once; a failure here only means workers load lazily."""
+    try:
+        from .pipeline import Pipeline
+
+        Pipeline().run(
+            "WASHINGTON: The U.S. said on Monday that 1,500 troops, up 12% from June, were in "
+            '"Paris and Kyiv," Maria Kovalenko, a spokeswoman, told reporters in London.'
+        )
+    except Exception:  # pragma: no cover - warming is an optimisation only
+        pass
+
+
+warm()
