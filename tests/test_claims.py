@@ -260,6 +260,44 @@ def test_fast_cue_lookup_equals_a_plain_scan(
         assert find_times(text, a, b, index) == find_times(text, a, b)
 
 
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
+        min_size=0,
+        max_size=20,
+    ),
+    st.sets(st.sampled_from(["said", "by", "in", "as", "co-op", "caf", "23", "may", "x"])),
+)
+def test_word_offsets_equal_a_find_sweep_per_word(
+    parts: list[tuple[str, str, bool]], words: set[str]
+) -> None:
+    # TextIndex.positions reads one word -> offsets table built in a single pass; sweeping the
+    # padded folded text with str.find for each word is the plain reference.
+    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+    index = cues.TextIndex(text)
+    wanted = frozenset(words)
+    assert index.positions(wanted) == index.positions_by_find(wanted)
+
+
+def test_word_offsets_on_written_sentences() -> None:
+    text = "He said  said, by-law (by) In 23 May;said\u00e9 said"
+    index = cues.TextIndex(text)
+    got = index.positions(frozenset({"said", "by", "in", "may"}))
+    # "by-law" is one word (hyphens join), the accented letter after "said" folds to a space
+    assert got == [3, 9, 23, 27, 33, 37, 43]
+    assert [index.word_at(frozenset({"said", "by", "in", "may"}), p) for p in got] == [
+        "said",
+        "said",
+        "by",
+        "in",
+        "may",
+        "said",
+        "said",
+    ]
+    assert got == index.positions_by_find(frozenset({"said", "by", "in", "may"}))
+
+
 def test_long_s_spelling_is_the_cue_it_folds_to() -> None:
     # "ſaid" matches "said" only case-insensitively; it used to crash the label lookup.
     text = "Officials \u017faid 3,000 troops had arrived."

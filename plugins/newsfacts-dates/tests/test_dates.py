@@ -232,3 +232,20 @@ def test_prefiltered_scan_finds_what_a_plain_finditer_finds(
     text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
     plain = [m.span() for m in _pattern().finditer(text) if m.end() > m.start()]
     assert [m.span() for m in _matches(text)] == plain
+
+
+def test_prefiltered_scan_on_written_sentences() -> None:
+    # Starts glued to words, digits, colons and commas ("x2024", "10:30", "in,May") are no
+    # starts; the plain scan of every position is the reference.
+    from newsfacts_dates.extractor import _matches, _pattern
+
+    text = (
+        "The talks ended last week, on Monday 3 May, and resume in June 2025 at 10:30 a.m. "
+        "Since x2024 and in,May 5 nothing; by 2030. Thursday-Friday: mid-October, the 23 of "
+        "May; earlyMay and Early June, 8-13 October 2024 until Dec. 1."
+    )
+    plain = [m.span() for m in _pattern().finditer(text) if m.end() > m.start()]
+    got = [m.span() for m in _matches(text)]
+    assert got == plain
+    assert text[got[0][0] : got[0][1]].lower() == "last week"
+    assert "10:30 a.m." in [text[a:b] for a, b in got]

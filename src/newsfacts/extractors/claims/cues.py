@@ -94,7 +94,7 @@ class TextIndex:
     scanned the plain way.
     """
 
-    __slots__ = ("_cache", "_found", "_tokens", "_unsure", "folded", "padded", "text")
+    __slots__ = ("_cache", "_found", "_unsure", "_where", "folded", "padded", "text")
 
     def __init__(self, text: str) -> None:
         table, separators = _folding()
@@ -103,7 +103,7 @@ class TextIndex:
         self.folded = raw.translate(table).decode("ascii")
         #: ``padded[k] == folded[k - 1]``: the space before a word has the word's text offset.
         self.padded = f" {self.folded} "
-        self._tokens = frozenset(self.folded.split())
+        self._where: dict[str, list[int]] | None = None
         self._unsure: list[int] = []
         if not text.isascii():
             i = raw.find(b"?")
@@ -115,18 +115,51 @@ class TextIndex:
         self._cache: dict[object, list[int]] = {}
         self._found: dict[frozenset[str], dict[int, str]] = {}
 
+    def _word_offsets(self) -> dict[str, list[int]]:
+        """Every folded word with the offsets it starts at, built on first use.
+
+        One pass over ``folded.split(" ")`` (an empty piece is a space of a run): cheaper than
+        one ``str.find`` sweep of the whole text per looked-up word once a few tables are
+        consulted. :meth:`positions_by_find` is the plain reference it replaces.
+        """
+        where = self._where
+        if where is None:
+            where = {}
+            off = 0
+            for piece in self.folded.split(" "):
+                if piece:
+                    at = where.get(piece)
+                    if at is None:
+                        where[piece] = [off]
+                    else:
+                        at.append(off)
+                off += len(piece) + 1
+            self._where = where
+        return where
+
+    def positions_by_find(self, words: frozenset[str]) -> list[int]:
+        """:meth:`positions` the plain way, a ``str.find`` sweep per word (a test reference)."""
+        found: set[int] = set()
+        padded = self.padded
+        for w in words:
+            if not w or " " in w:
+                continue
+            needle = f" {w} "
+            i = padded.find(needle)
+            while i >= 0:
+                found.add(i)
+                i = padded.find(needle, i + len(needle) - 1)
+        return sorted(found)
+
     def positions(self, words: frozenset[str]) -> list[int]:
         """Sorted offsets of the whole folded words in ``words``."""
         out = self._cache.get(words)
         if out is None:
             at: dict[int, str] = {}
-            padded = self.padded
-            for w in self._tokens & words:
-                needle = f" {w} "
-                i = padded.find(needle)
-                while i >= 0:
+            where = self._word_offsets()
+            for w in where.keys() & words:
+                for i in where[w]:
                     at[i] = w
-                    i = padded.find(needle, i + len(needle) - 1)
             out = sorted(at)
             self._cache[words] = out
             self._found[words] = at
