@@ -10,9 +10,9 @@ capitalised words (and lowercase connectors such as "of", "de", or region words 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import regex
 
@@ -64,17 +64,40 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 @lru_cache(maxsize=1)
 def _token_pattern() -> regex.Pattern[str]:
     ctx = context_words()
-    lower = sorted(
-        {w for k in ("connector", "suffix", "person_verb") for w in ctx.get(k, ()) if w.islower()},
-        key=len,
-        reverse=True,
-    )
-    words = "|".join(regex.escape(w) for w in lower)
+    lower = {
+        w for k in ("connector", "suffix", "person_verb") for w in ctx.get(k, ()) if w.islower()
+    }
     return regex.compile(
         r"(?<![\p{L}\p{M}\p{N}])(?:(?:\p{Lu}\.){2,6}+"
         r"|\p{Lu}[\p{L}\p{M}\p{N}]*+(?:['’]\p{L}[\p{L}\p{M}]*+){0,3}+"
-        rf"|(?>{words})(?![\p{{L}}\p{{M}}\p{{N}}]))"
+        rf"|{_trie(lower)}(?![\p{{L}}\p{{M}}\p{{N}}]))"
     )
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regex matching exactly ``words``, as a character trie: ``d(?:e(?:[lrs])?|o(?:s)?)``.
+
+    The ``regex`` module tries the branches of a flat alternation one by one at every word
+    start; factoring out common prefixes makes a failed attempt cost one character test. It
+    matches the same words as the longest-first atomic alternation it replaces: the lookahead
+    after it only admits a word not followed by a letter, and of two listed words that are
+    prefixes of one another only the longer can pass it. Each nesting level is a fixed string,
+    so backtracking is bounded by the longest word."""
+    root: dict[str, dict[str, Any]] = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict[str, Any]]) -> str:
+        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
 
 
 @lru_cache(maxsize=1)
@@ -95,15 +118,7 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
     titles = ctx.get("title", frozenset())
     stop = gaz.stop
     n = len(toks)
-    # joinable[k]: token k follows token k-1 across a single space or hyphen.
-    joinable = [False] * n
-    dotted = ctx.get("dotted", frozenset())
-    for k in range(1, n):
-        b = toks[k - 1].end
-        joinable[k] = (toks[k].start == b + 1 and text[b] in " -") or (
-            # "St. Louis": an abbreviated word whose dot does not end the name.
-            toks[k].start == b + 2 and text[b : b + 2] == ". " and toks[k - 1].text in dotted
-        )
+    joinable = _joinable(text, toks)
     i = 0
     while i < n:
         tok = toks[i]
@@ -119,12 +134,13 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             and (toks[run].upper or toks[run].text in connectors or toks[run].text in suffixes)
         ):
             run += 1
-        found = _longest(text, toks, i, run, gaz, suffixes)
-        if found is None or found.last == i:
-            # "South Florida", "Republic of Armenia", "University of California".
-            found = _opened(text, toks, i, run, gaz, suffixes) or found
-        if found is not None and found.inner is None:
-            found = _facility(text, toks, found, joinable)
+        if run == i + 1:
+            # A word on its own (most of them): what ``_found`` gives, minus the calls that
+            # return at once (no shorter name; ``_opened`` needs a second word, ``_facility``
+            # a joined capital).
+            found = _lookup(text, toks, i, run, gaz)
+        else:
+            found = _found(text, toks, i, run, gaz, suffixes, joinable)
         if found is not None:
             # A gazetteer name followed by a place-type word it lacks: "Austin County".
             g = found.last + 1
@@ -161,10 +177,70 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             i += 1
 
 
+def _joinable(text: str, toks: list[Token]) -> list[bool]:
+    """``joinable[k]``: token k follows token k-1 across a single space or hyphen."""
+    dotted = context_words().get("dotted", frozenset())
+    joinable = [False] * len(toks)
+    for k in range(1, len(toks)):
+        b = toks[k - 1].end
+        joinable[k] = (toks[k].start == b + 1 and text[b] in " -") or (
+            # "St. Louis": an abbreviated word whose dot does not end the name.
+            toks[k].start == b + 2 and text[b : b + 2] == ". " and toks[k - 1].text in dotted
+        )
+    return joinable
+
+
+def _found(
+    text: str,
+    toks: list[Token],
+    i: int,
+    run: int,
+    gaz: Gazetteer,
+    suffixes: frozenset[str],
+    joinable: list[bool],
+) -> Mention | None:
+    """The name opening at token ``i`` within the run of words ``toks[i:run]``, if any."""
+    found = _longest(text, toks, i, run, gaz, suffixes)
+    if found is None or found.last == i:
+        # "South Florida", "Republic of Armenia", "University of California".
+        found = _opened(text, toks, i, run, gaz, suffixes) or found
+    if found is not None and found.inner is None:
+        found = _facility(text, toks, found, joinable)
+    return found
+
+
 def _longest(
     text: str, toks: list[Token], i: int, run: int, gaz: Gazetteer, suffixes: frozenset[str]
 ) -> Mention | None:
-    """The longest gazetteer name starting at token ``i`` and ending before token ``run``."""
+    """The longest gazetteer name starting at token ``i`` and ending before token ``run``.
+
+    Runs of several words are memoised per gazetteer: the result depends only on the run's
+    text, the character after it (a final abbreviation dot) and its number of tokens (which
+    fix how it splits into tokens), so it is stored relative to the run's first token."""
+    if run == i + 1:
+        return _longest_plain(text, toks, i, run, gaz, suffixes)
+    a, b = toks[i].start, toks[run - 1].end
+    key = (text[a:b], text[b : b + 1], run - i)
+    memo = gaz.run_memo
+    hit = memo.get(key)
+    if hit is None:
+        if len(memo) >= _RUN_MEMO_SIZE:
+            memo.clear()
+        found = _longest_plain(text, toks, i, run, gaz, suffixes)
+        hit = memo[key] = () if found is None else (found.end - a, found.last - i, found.candidates)
+    if not hit:
+        return None
+    length, last, cands = hit
+    return Mention(a, a + length, text[a : a + length], cands, i, i + last)
+
+
+_RUN_MEMO_SIZE = 100_000
+
+
+def _longest_plain(
+    text: str, toks: list[Token], i: int, run: int, gaz: Gazetteer, suffixes: frozenset[str]
+) -> Mention | None:
+    """:func:`_longest` without the memo (the reference the memo must agree with)."""
     found: Mention | None = None
     for j in range(run, i, -1):
         last = toks[j - 1]
