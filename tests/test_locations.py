@@ -701,11 +701,11 @@ def test_long_text_with_the_collector_paused_gives_the_same_places(
 ) -> None:
     import gc
 
-    import newsfacts.extractors.locations as loc
+    import newsfacts.gcpause
 
     text = "\n\n".join(SEEDS.values())
     plain = locate(text)
-    monkeypatch.setattr(loc, "_LONG_TEXT", 0)
+    monkeypatch.setattr(newsfacts.gcpause, "LONG_TEXT", 0)
     assert gc.isenabled()
     assert locate(text) == plain
     assert gc.isenabled()

@@ -143,3 +143,58 @@ def test_strict_cli_exits_non_zero_on_extractor_errors(
     assert out["errors"] == [{"extractor": "broken", "error": "RuntimeError", "message": "boom"}]
     assert main(["extract", str(path), "--strict"]) == 1
     assert "broken: RuntimeError: boom" in capsys.readouterr().err
+
+
+class GcProbe:
+    """Records whether the cyclic collector was enabled while it ran; raises if asked to."""
+
+    name: ClassVar[str] = "gcprobe"
+    requires: ClassVar[tuple[str, ...]] = ()
+    produces: ClassVar[tuple[str, ...]] = ()
+    seen: ClassVar[list[bool]] = []
+    fail: ClassVar[bool] = False
+
+    def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
+        import gc
+
+        GcProbe.seen.append(gc.isenabled())
+        if GcProbe.fail:
+            raise RuntimeError("probe failed")
+        return []
+
+
+@pytest.mark.parametrize("fail", [False, True])
+def test_collector_is_paused_only_for_long_texts_and_restored(fail: bool) -> None:
+    import gc
+
+    from newsfacts.gcpause import LONG_TEXT
+
+    GcProbe.seen.clear()
+    GcProbe.fail = fail
+    pipe = Pipeline(extractors=["gcprobe"], registry=_registry(GcProbe()))
+    try:
+        short = pipe.run("3 troops.")
+        long = pipe.run("3 troops. " * (LONG_TEXT // 10 + 1))
+    finally:
+        GcProbe.fail = False
+    assert GcProbe.seen == [True, False]
+    assert gc.isenabled()
+    assert bool(short.errors) is fail and bool(long.errors) is fail
+
+
+def test_collector_left_off_when_the_caller_disabled_it() -> None:
+    import gc
+
+    from newsfacts.gcpause import LONG_TEXT, paused_for
+
+    gc.disable()
+    try:
+        with paused_for("x" * LONG_TEXT):
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError), paused_for("x" * LONG_TEXT):
+        assert not gc.isenabled()
+        raise ValueError("inside")
+    assert gc.isenabled()

@@ -16,6 +16,7 @@ import attrs
 
 from .document import Document
 from .extractor import Extractor
+from .gcpause import paused_for
 from .model import Article, ArticleFacts, ExtractorError, Fact, Quote
 from .plugins import Registry, get_registry
 from .serialize import CORE_TYPES
@@ -147,6 +148,10 @@ class Pipeline:
             raise TypeError(
                 f"extract() expected a newsfacts.Article or str, got {type(article).__name__}"
             )
+        with paused_for(article.text):
+            return self._run(article)
+
+    def _run(self, article: Article) -> ArticleFacts:
         doc = Document.from_article(article)
         facts: dict[str, list[Fact]] = {}
         errors = list(self._setup_errors)

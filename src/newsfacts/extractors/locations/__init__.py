@@ -14,7 +14,6 @@ Data: ``newsfacts/data/gazetteer/`` (contains data from GeoNames, geonames.org, 
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import ClassVar
@@ -23,6 +22,7 @@ import attrs
 
 from ...document import Document
 from ...extractor import FactsSoFar
+from ...gcpause import paused_for
 from ...model import Fact, Location
 from . import cues, filters, recognize
 from .gazetteer import Candidate, Gazetteer, Place, fold, gazetteer
@@ -33,8 +33,6 @@ __all__ = ["LocationExtractor", "gazetteer"]
 
 _GENERIC_REGION = frozenset({"County", "Parish", "Township", "Borough"})
 _COUNTY = frozenset({"County", "Parish", "Borough"})
-#: Texts from this many characters on are processed with the cyclic collector paused.
-_LONG_TEXT = 100_000
 
 
 def _location(
@@ -243,20 +241,8 @@ class LocationExtractor:
 
     def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
         gaz = gazetteer()
-        if len(doc.text) < _LONG_TEXT:
+        with paused_for(doc.text):  # see newsfacts.gcpause: also when run outside a pipeline
             return self._extract(doc, facts, gaz)
-        # A long text keeps hundreds of thousands of tokens and mentions (named tuples, which
-        # the collector never untracks) alive until the end, which sets off full collections
-        # that rescan them and the ~350,000 gazetteer objects several times (a quarter of the
-        # time on 1 MB of capitalised words). Nothing here makes reference cycles, so the
-        # collector is paused for the call and every object is freed by reference counting.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
-            return self._extract(doc, facts, gaz)
-        finally:
-            if enabled:
-                gc.enable()
 
     def _extract(self, doc: Document, facts: FactsSoFar, gaz: Gazetteer) -> list[Fact]:
         text = doc.text
