@@ -1076,3 +1076,233 @@ def test_intention_does_not_take_the_quote_from_the_attribution() -> None:
     q = find(quotes_of(text), "sell them off")
     assert q.speaker == "Mara Voss" and q.cue == "told"
     assert q.text.startswith("that she will protect the parks")
+
+
+# -- fast paths against the plain code they stand in for --------------------------------------
+_FAST_PATH_TEXTS = [
+    "“We will win,” Senator Ruiz said. “It is not over.”\n\n"
+    "The plan is “a giveaway,” said the mayor, who called it ‘nonsense’ in the ‘90s.",
+    "“a” \"b\" ‘c’ “d” “e” «f» „g“ ’h’ ‘'i' ''j'' and ‘1990’ or ‘80s \"",
+    'He said: " spaced " and "quality,\' " she said, "more."\r\nIt\'s Mary\'s “word” ‘twas',
+    "“First paragraph runs on\n\n“and on,” the aide wrote. Asked about it, she said “no” "
+    "— “never.”",
+    "ΟΔΟΣ ΣΟΦΟΣ Σ said “ΑΣ” İstanbul ǅemal “x”",
+    "“We are ready” — Maria Kovalenko\n\n“It works” (he said) “and more,” Jane Doe, 41, said.",
+]
+
+_MARK_ALPHABET = st.sampled_from(
+    [
+        *('"', "''", "“", "”", "„", "«", "»", "‘", "’", "'", " ", "\n", "\n\n", ",", ".", ":"),
+        *("—", "a", "B", "9", "90s", "said", "Smith", "(", "…", "?"),
+    ]
+)
+
+
+def _reference_direction(text: str, pos: int, lo: int, hi: int) -> str | None:
+    """The mark direction as it was computed from the text before it was cached."""
+    from newsfacts.extractors.quotes import marks
+
+    ch = text[pos]
+    width = marks.mark_width(text, pos)
+    if width == 2:
+        ch = '"'
+    prev = text[pos - 1] if pos > lo else " "
+    nxt = text[pos + width] if pos + width < hi else " "
+    return marks._direction.__wrapped__(
+        ch, prev, nxt, ch == "‘" and nxt.isdigit() and marks._decade(text, pos, hi)
+    )
+
+
+def _check_directions(text: str) -> None:
+    from newsfacts.extractors.quotes import marks
+
+    doc = Document.from_text(text)
+    for para in doc.paragraphs:
+        for m in marks._MARK.finditer(text, para.start, para.end):
+            pos, end = m.span()
+            assert end - pos == marks.mark_width(text, pos)
+            ch = '"' if end - pos == 2 else text[pos]
+            nxt = text[end] if end < para.end else " "
+            prev = text[pos - 1] if pos > para.start else " "
+            decade = ch == "‘" and nxt.isdigit() and marks._decade(text, pos, para.end)
+            got = marks._direction(ch, prev, nxt, decade)
+            assert got == _reference_direction(text, pos, para.start, para.end)
+
+
+@pytest.mark.parametrize("text", _FAST_PATH_TEXTS)
+def test_cached_mark_direction_matches_the_text_lookup(text: str) -> None:
+    _check_directions(text)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARK_ALPHABET, max_size=40).map("".join))
+def test_cached_mark_direction_matches_on_generated_text(text: str) -> None:
+    _check_directions(text)
+
+
+def test_cached_mark_direction_depends_on_its_context() -> None:
+    from newsfacts.extractors.quotes import marks
+
+    assert marks._direction("“", " ", "a", False) == "open"
+    assert marks._direction("“", "a", ".", False) == "close"
+    assert marks._direction("‘", " ", "9", True) is None  # ‘90s
+    assert marks._direction("‘", " ", "9", False) == "open"  # ‘1990’
+
+
+def _check_quote_shortcuts(text: str) -> int:
+    """Every shortcut taken on ``text`` gives what the look-ups it skips would give."""
+    from newsfacts.extractors.quotes import attribution as at
+    from newsfacts.extractors.quotes.marks import scan
+    from newsfacts.extractors.quotes.tokens import Tokens, first_token_at, np_after
+
+    doc = Document.from_text(text)
+    tok, lex, raws = Tokens(text), lexicon(), scan(text, doc.paragraphs)
+    taken = 0
+    for q in raws:
+        pi = doc.paragraph_index(q.open)
+        if pi is None:
+            continue
+        para = doc.paragraphs[pi]
+        p_lo, p_hi = first_token_at(tok.starts, para.start), first_token_at(tok.starts, para.end)
+        t_open = first_token_at(tok.starts, q.open)
+        assert at._before(doc, tok, lex, t_open, p_lo) == at._before_scan(
+            doc, tok, lex, t_open, p_lo
+        )
+        if q.close is None:
+            continue
+        t_after = first_token_at(tok.starts, q.close) + 1
+        if t_after < p_hi and tok.words[t_after] not in lex.inert_marks:
+            continue
+        taken += 1  # attribute_direct skips the look-ups after this quote
+        assert at._after(tok, lex, t_after, p_hi) is None
+        for handed in (False, True):
+            assert at._after_loose(tok, lex, t_after, p_hi, handed) is None
+        assert at._tail_then_cue(tok, lex, t_after, p_hi) is None
+    # _subject_mixed skips a sentence whose lead token is an inert mark
+    for i, w in enumerate(tok.words):
+        if w in lex.inert_marks:
+            assert all(np_after(tok, lex, i, c) is None for c in range(i + 1, len(tok) + 1))
+    return taken
+
+
+@pytest.mark.parametrize("text", _FAST_PATH_TEXTS)
+def test_quote_shortcuts_match_the_look_ups_they_skip(text: str) -> None:
+    _check_quote_shortcuts(text)
+
+
+def test_quote_shortcuts_are_taken() -> None:
+    assert _check_quote_shortcuts(_FAST_PATH_TEXTS[1]) >= 5
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_MARK_ALPHABET, max_size=40).map("".join))
+def test_quote_shortcuts_match_on_generated_text(text: str) -> None:
+    _check_quote_shortcuts(text)
+
+
+def test_inert_marks_are_in_no_word_list() -> None:
+    lex = lexicon()
+    assert {"“", "”", '"', "''", "‘", "’", "«", "»", "„"} <= lex.inert_marks
+    listed = lex.roles | lex.organisations | lex.statements | lex.describers | lex.cue_firsts
+    assert not lex.inert_marks & (listed | frozenset(lex.pronouns))
+
+
+def test_watched_words_cover_every_scan() -> None:
+    lex = lexicon()
+    assert lex.context_words <= lex.watched
+    assert lex.cue_firsts <= lex.watched
+    assert "asked" in lex.watched
+    assert frozenset(lex.evaluation_forms) <= lex.watched
+
+
+@pytest.mark.parametrize("text", _FAST_PATH_TEXTS)
+def test_watched_tokens_are_the_full_scan(text: str) -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    tok = Tokens(text)
+    lex = lexicon()
+    assert tok.watched(lex) == [i for i, w in enumerate(tok.lower) if w in lex.watched]
+
+
+@pytest.mark.parametrize("text", _FAST_PATH_TEXTS)
+def test_lower_case_per_token_matches_the_joined_call(text: str) -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    tok = Tokens(text)
+    assert tok.lower == " ".join(tok.words).lower().split(" ")
+
+
+def test_remembered_lead_matches_the_plain_computation() -> None:
+    from newsfacts.extractors.quotes import tokens as tk
+
+    text = (
+        " ".join(_FAST_PATH_TEXTS) + " But in December, Maybe he said so. WASHINGTON (AP) — Smith"
+    )
+    tok = tk.Tokens(text)
+    lex = lexicon()
+    for s_lo in [*range(len(tok)), *range(len(tok) - 1, -1, -1)]:  # asked again, any order
+        for common in (True, False):
+            assert tk.skip_lead(tok, lex, s_lo, common) == tk._skip_lead(tok, lex, s_lo, common)
+
+
+@pytest.mark.parametrize("text", _FAST_PATH_TEXTS)
+def test_remembered_sentence_and_paragraph_are_the_looked_up_ones(text: str) -> None:
+    """The scans keep the sentence (paragraph) of the previous quote when the next quote
+    falls inside it: that is the one the document would return."""
+    doc = Document.from_text(text)
+    for spans, at in ((doc.sentences, doc.sentence_at), (doc.paragraphs, doc.paragraph_index)):
+        for k, span in enumerate(spans):
+            for offset in range(span.start, span.end):
+                got = at(offset)
+                assert got == (span if at == doc.sentence_at else k)
+
+
+@pytest.mark.parametrize(
+    ("text", "contents"),
+    [
+        ("In the ‘90s, he said ‘no’ twice.", ["no"]),  # an elided year opens nothing
+        ("He said ''we won'' loudly.", ["we won"]),  # two apostrophes are one mark
+        ('"Yes."\n\nNo, "maybe" he said.', ["Yes.", "maybe"]),  # marks at paragraph edges
+        ('“a” "b" ‘c’ “d”', ["a", "b", "c", "d"]),
+    ],
+)
+def test_mark_scan_pairs(text: str, contents: list[str]) -> None:
+    from newsfacts.extractors.quotes.marks import scan
+
+    doc = Document.from_text(text)
+    assert [text[q.start : q.end] for q in scan(text, doc.paragraphs)] == contents
+
+
+def test_quotes_between_quote_marks() -> None:
+    assert quotes_of('“a” "b" ‘c’ ' * 20) == []
+    (q,) = quotes_of("“Yes” “No,” Smith said.")
+    assert (q.text, q.speaker) == ("No", "Smith")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["statement\n\nasked", "However\n\nthey\ttold In „\t,", "for asked  ", "Smith told in ,"],
+)
+def test_cue_at_the_text_end_does_not_raise(text: str) -> None:
+    quotes, people = extract_quotes(Document.from_text(text))
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert all(text[p.start : p.end] == p.text for p in people)
+
+
+_NEWS_WORDS = st.sampled_from(
+    [
+        *('"', "“", "”", "„", "‘", "’", ",", ".", ":", ";", "—", "(", ")", "?"),
+        *("said", "told", "according", "to", "asked", "whether", "Smith", "he", "the", "a"),
+        *("spokesman", "President", "that", "who", "and", "saying", "In", "statement", "in"),
+        *("slammed", "it", "as", "officials", "one", "wrote", "Sen.", "However", "for", "by"),
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(_NEWS_WORDS, st.sampled_from([" ", " ", "", "\n\n", "\t"])), max_size=30))
+def test_news_words_in_any_order_do_not_raise(pieces: list[tuple[str, str]]) -> None:
+    text = "".join(w + s for w, s in pieces)
+    quotes, people = extract_quotes(Document.from_text(text))
+    assert all(text[q.start : q.end] == q.text for q in quotes)
+    assert all(text[p.start : p.end] == p.text for p in people)

@@ -113,10 +113,10 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                 start=r.start, end=r.end, text=text[r.start : r.end], name=r.name, role=r.role
             )
     for a, b, name in resolver.person_spans:
-        people.setdefault(
-            (a, b),
-            Person(start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)),
-        )
+        if (a, b) not in people:
+            people[(a, b)] = Person(
+                start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)
+            )
     _later_mentions(tok, resolver, people)
     quotes.sort(key=lambda q: (q.start, q.end))
     return quotes, sorted(people.values(), key=lambda f: (f.start, f.end))

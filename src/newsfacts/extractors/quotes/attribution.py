@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ...document import Document
+from ...document import Document, Span
 from .lexicon import Lexicon
 from .marks import RawQuote, mark_width
 from .pending import Pending
@@ -68,7 +68,7 @@ def _cue_map(tok: Tokens, lex: Lexicon) -> dict[int, int]:
     words = tok.words
     firsts = lex.cue_firsts
     out: dict[int, int] = {}
-    for i in [i for i, w in enumerate(lower) if w in firsts]:
+    for i in [i for i in tok.watched(lex) if lower[i] in firsts]:
         w = lower[i]
         if words[i][:1].isupper() and w != "according":
             continue  # "States", "Post": a name, not a verb
@@ -192,36 +192,48 @@ def attribute_direct(
     loose: list[RawQuote] = []
     consumed: set[int] = set()
     last_para: dict[int, int] = {}  # index in ``out`` -> paragraph index
+    # the paragraph of the previous quote, its index and token range: most quotes share it
+    para, pi, p_lo, p_hi = Span(0, 0), -1, 0, 0
     for qi, q in enumerate(raws):
         if qi in consumed:
             continue
-        pi = doc.paragraph_index(q.open)
-        if pi is None:
-            continue
-        para = doc.paragraphs[pi]
-        p_lo = first_token_at(starts, para.start)
-        p_hi = first_token_at(starts, para.end)
+        if not para.start <= q.open < para.end:
+            found_pi = doc.paragraph_index(q.open)
+            if found_pi is None:
+                continue
+            pi = found_pi
+            para = doc.paragraphs[pi]
+            p_lo = first_token_at(starts, para.start)
+            p_hi = first_token_at(starts, para.end)
         t_open = first_token_at(starts, q.open)
+        sentence_like = _sentence_like(text, q, para.start)
         found: tuple[NounPhrase, int, int] | None = None  # np, cue token, last token used
         if q.close is not None and (q.pieces == () or doc.paragraph_index(q.close) == pi):
             t_after = first_token_at(starts, q.close) + 1
-            found = _after(tok, lex, t_after, p_hi)
-            handed = found is None and _handed_on(text, q.close)
-            if found is None:
-                found = _after_loose(tok, lex, t_after, p_hi, handed)
-            if found is None and not handed and _sentence_like(text, q, para.start):
-                tail = _tail_then_cue(tok, lex, t_after, p_hi)
-                if tail is not None:
-                    # "“This will be a challenge” for Clinton, said Kunin.": one mixed quote
-                    found, last = tail
-                    claimed.add(found[1])
-                    out.append(
-                        Pending(
-                            q.open, tok.ends[last], "mixed", found[0], _cue_text(tok, lex, found[1])
+            # Skipped when another quote mark (or the paragraph end) follows the quote: none
+            # of these look-ups finds anything there (``“a” “b”``, ``‘c’ "d"``).
+            if t_after < p_hi and words[t_after] not in lex.inert_marks:
+                found = _after(tok, lex, t_after, p_hi)
+                handed = found is None and _handed_on(text, q.close)
+                if found is None:
+                    found = _after_loose(tok, lex, t_after, p_hi, handed)
+                if found is None and not handed and sentence_like:
+                    tail = _tail_then_cue(tok, lex, t_after, p_hi)
+                    if tail is not None:
+                        # "“This will be a challenge” for Clinton, said Kunin.": one mixed quote
+                        found, last = tail
+                        claimed.add(found[1])
+                        out.append(
+                            Pending(
+                                q.open,
+                                tok.ends[last],
+                                "mixed",
+                                found[0],
+                                _cue_text(tok, lex, found[1]),
+                            )
                         )
-                    )
-                    last_para[len(out) - 1] = pi
-                    continue
+                        last_para[len(out) - 1] = pi
+                        continue
         elif q.close is not None:
             cpi = doc.paragraph_index(q.close)
             if cpi is not None:
@@ -229,7 +241,6 @@ def attribute_direct(
                 found = _after(
                     tok, lex, first_token_at(starts, q.close) + 1, first_token_at(starts, cp.end)
                 )
-        sentence_like = _sentence_like(text, q, para.start)
         if not sentence_like and _cue_intro(tok, lex, t_open, p_lo):
             # "he warned, “…,” Trump told NBC": a whole quote introduced by its cue
             before = _before(doc, tok, lex, t_open, p_lo)
@@ -730,6 +741,21 @@ def _before(
     doc: Document, tok: Tokens, lex: Lexicon, t_open: int, p_lo: int
 ) -> tuple[NounPhrase, int, int] | None:
     """A cue before the quote in the same sentence, with its subject."""
+    if t_open > p_lo and tok.words[t_open - 1] in _MARKS_BEFORE:
+        # Another quote mark right before this one (``“a” “b”``): the scan stops at its first
+        # token, which is that mark, so the sentence is not looked up.
+        return None
+    return _before_scan(doc, tok, lex, t_open, p_lo)
+
+
+#: tokens that stop the look-back of :func:`_before_scan`: another quote lies between
+_MARKS_BEFORE = _OPEN_MARKS | {"”", "’"}
+
+
+def _before_scan(
+    doc: Document, tok: Tokens, lex: Lexicon, t_open: int, p_lo: int
+) -> tuple[NounPhrase, int, int] | None:
+    """:func:`_before` without its shortcut."""
     words = tok.words
     sent = doc.sentence_at(tok.starts[t_open - 1]) if t_open > p_lo else None
     s_lo = p_lo if sent is None else max(p_lo, first_token_at(tok.starts, sent.start))
@@ -738,7 +764,7 @@ def _before(
     participle = -1
     while j >= lo:
         w = words[j]
-        if w in _OPEN_MARKS or w in ("”", "’"):
+        if w in _MARKS_BEFORE:
             return None  # another quote lies between
         if cue_at(tok, lex, j):
             np = _subject(tok, lex, j, s_lo)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from ...document import Document
+from ...document import Document, Span
 from .attribution import _subject, cue_at, cue_indexes, sentence_subject, verb_form
 from .lexicon import Lexicon
 from .marks import RawQuote
@@ -53,7 +53,7 @@ def find_indirect(
     taken_until = -1  # token index up to which content is already reported
     i = 0
     heads = cue_indexes(tok, lex)
-    asked = [t for t, w in enumerate(lower) if w == "asked"]
+    asked = [t for t in tok.watched(lex) if lower[t] == "asked"]
     if asked:
         heads = sorted(set(heads).union(asked))
     for c in heads:  # tokens that hold no cue are skipped one by one
@@ -168,18 +168,25 @@ def _subject_mixed(
     taken_starts = [a for a, _ in taken]
     out: list[Pending] = []
     last_end = -1
+    # the sentence of the previous quote, its first token and lead: most quotes share it
+    sent, s_lo, lead = Span(0, 0), 0, 0
     for q in loose:
         if q.close is None or q.open < last_end:
             continue
-        sent = doc.sentence_at(q.open)
-        if sent is None:
-            continue
-        s_lo = first_token_at(starts, sent.start)
-        s_hi = first_token_at(starts, sent.end)
+        if not sent.start <= q.open < sent.end:
+            at = doc.sentence_at(q.open)
+            if at is None:
+                continue
+            sent = at
+            s_lo = first_token_at(starts, sent.start)
+            lead = skip_lead(tok, lex, s_lo)
         t_open = first_token_at(starts, q.open)
-        np = np_after(tok, lex, skip_lead(tok, lex, s_lo), t_open)
+        if lead >= t_open or tok.words[lead] in lex.inert_marks:
+            continue  # no phrase starts there: np_after would return None
+        np = np_after(tok, lex, lead, t_open)
         if np is None or np.kind == "statement" or _no_subject(tok, np):
             continue
+        s_hi = first_token_at(starts, sent.end)
         v = (np.role_last if np.role_last is not None and np.role_last > np.last else np.last) + 1
         while v < t_open and lower[v] in lex.skip:
             v += 1
@@ -226,7 +233,8 @@ def _evaluation_mixed(
     starts, lower, words = tok.starts, tok.lower, tok.words
     evaluation_forms = lex.evaluation_forms
     # tokens that may be the verb: the pass costs nothing in an article without one
-    if evaluation_forms.keys().isdisjoint(lower) and not cue_indexes(tok, lex):
+    no_evaluation = not any(lower[t] in evaluation_forms for t in tok.watched(lex))
+    if no_evaluation and not cue_indexes(tok, lex):
         return []
     taken = sorted((p.start, p.end) for p in found)
     taken_starts = [a for a, _ in taken]
@@ -630,7 +638,7 @@ def _one(
             and words[c_first + 1][:1].isalnum()
         ):
             c_first += 1  # "called for ...", "warned against ..."
-    if words[c_first] in (",", ":"):
+    if c_first < s_hi and words[c_first] in (",", ":"):
         c_first += 1
     if c_first >= s_hi or words[c_first] in _END_PUNCT:
         return None
@@ -681,7 +689,7 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
         if tok.words[t] == ",":  # "In a two-way race, 21 percent said"
             first = t + 1
             break
-    if tok.lower[first] in _JOINERS:  # "..., while 12 percent said"
+    if first < cue and tok.lower[first] in _JOINERS:  # "..., while 12 percent said"
         first += 1
     last = cue - 1
     while last >= first and tok.lower[last] in lex.skip:

@@ -63,6 +63,12 @@ class Lexicon:
     #: lemmas of beliefs and intentions ("wants", "thinks"): no speech of their own, so they
     #: never take a quoted phrase from the attribution around them
     intent_cues: frozenset[str] = frozenset()
+    #: quote-mark tokens that are in no list above: no cue, speaker phrase or described
+    #: speaker starts at one (the look-ups after and before a quote stop at once there)
+    inert_marks: frozenset[str] = frozenset()
+    #: every word some scan over all tokens looks for (context words, cue starts, "asked",
+    #: evaluation verbs): :meth:`Tokens.watched` finds them in one pass
+    watched: frozenset[str] = frozenset()
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:
@@ -96,6 +102,13 @@ def lexicon() -> Lexicon:
     issue_verbs = frozenset(issue)
     multi = tuple(tuple(line.lower().split()) for line in iter_lines("quotes/multiword_cues.txt"))
     times = [line.strip().lower() for line in iter_lines("quotes/time_words.txt")]
+    organisations = word_set("quotes/organisations.txt")
+    statements = word_set("quotes/statements.txt")
+    describers = word_set("quotes/describers.txt")
+    cue_firsts = frozenset(cue_forms) | {p[0] for p in multi}
+    listed = roles | organisations | statements | describers | cue_firsts | frozenset(pronouns)
+    context_words = roles | issue_verbs | {"statement", "("}
+    evaluation_forms = {w: v for w, v in evaluation.items() if w not in cue_forms}
     return Lexicon(
         time_openers=frozenset(w[1:] for w in times if w.startswith("+")),
         time_words=frozenset(w for w in times if not w.startswith("+")),
@@ -108,20 +121,26 @@ def lexicon() -> Lexicon:
         multiword=multi,
         pronouns=pronouns,
         roles=roles,
-        organisations=word_set("quotes/organisations.txt"),
-        statements=word_set("quotes/statements.txt"),
+        organisations=organisations,
+        statements=statements,
         issue_verbs=issue_verbs,
         skip=word_set("quotes/speaker_skip.txt"),
         not_names=word_set("quotes/not_names.txt"),
         not_person=word_set("quotes/not_person.txt"),
         cue_skip=word_set("quotes/cue_skip.txt"),
         not_verbs=word_set("quotes/not_verbs.txt"),
-        describers=word_set("quotes/describers.txt"),
-        cue_firsts=frozenset(cue_forms) | {p[0] for p in multi},
-        context_words=roles | issue_verbs | {"statement", "("},
+        describers=describers,
+        cue_firsts=cue_firsts,
+        context_words=context_words,
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
         quantifiers=word_set("quotes/quantifiers.txt"),
         intent_cues=intent_cues,
-        evaluation_forms={w: v for w, v in evaluation.items() if w not in cue_forms},
+        evaluation_forms=evaluation_forms,
+        inert_marks=_QUOTE_MARKS - listed,
+        watched=context_words | cue_firsts | {"asked"} | frozenset(evaluation_forms),
     )
+
+
+#: every token a quote mark can be (see ``tokens._TOKEN``)
+_QUOTE_MARKS = frozenset(('"', "''", "“", "”", "„", "«", "»", "‘", "’"))

@@ -13,6 +13,8 @@ affects another paragraph, and every mark is pushed and popped at most once.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
+from operator import attrgetter
 
 import attrs
 import regex
@@ -28,7 +30,7 @@ _DOUBLE_CLOSE = "”»"
 _LEFT_OK = " \t\n\r([{—–-/\u00a0"
 
 
-@attrs.frozen
+@attrs.define  # not frozen: a frozen attrs class is three times slower to build
 class RawQuote:
     """Quote marks paired: ``open``/``close`` are the mark offsets (``close`` None: runs on)."""
 
@@ -41,14 +43,13 @@ class RawQuote:
     pieces: tuple[tuple[int, int], ...] = ()
 
 
-def _direction(text: str, pos: int, lo: int, hi: int) -> str | None:
-    """'open', 'close', or None (not a quote mark here) for the mark at ``pos``."""
-    ch = text[pos]
-    width = mark_width(text, pos)
-    if width == 2:
-        ch = '"'
-    prev = text[pos - 1] if pos > lo else " "
-    nxt = text[pos + width] if pos + width < hi else " "
+@lru_cache(maxsize=4096)
+def _direction(ch: str, prev: str, nxt: str, decade: bool) -> str | None:
+    """'open', 'close', or None (not a quote mark here) for the mark ``ch`` (``"`` for
+    ``''``) between the characters ``prev`` and ``nxt`` (a space at a paragraph edge);
+    ``decade``: the mark is a ‘ before an elided year (:func:`_decade`). A function of these
+    four values only, so it is cached: a text holds few distinct mark contexts.
+    """
     left_ok = prev in _LEFT_OK or prev in _DOUBLE_OPEN or prev in "‘"
     right_space = nxt.isspace()
     if ch in _DOUBLE_OPEN:
@@ -66,7 +67,7 @@ def _direction(text: str, pos: int, lo: int, hi: int) -> str | None:
             return "close"
         return None
     if ch == "‘":
-        if left_ok and (nxt.isalpha() or (nxt.isdigit() and not _decade(text, pos, hi))):
+        if left_ok and (nxt.isalpha() or (nxt.isdigit() and not decade)):
             return "open"
         return None
     # ’: a close only after a non-space and before a non-letter.
@@ -113,19 +114,29 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
     carry_open = -1
     for pi, para in enumerate(paragraphs):
         lo, hi = para.start, para.end
-        stack: list[tuple[int, bool]] = []  # (offset, is_double)
+        stack: list[tuple[int, bool, int]] = []  # (offset, is_double, mark width)
         last_close = -1  # last closing double mark inside the current top-level quote
         para_quotes: list[RawQuote] = []
         for m in _MARK.finditer(text, lo, hi):
-            pos = m.start()
-            d = _direction(text, pos, lo, hi)
+            pos, end = m.span()
+            # the match is ``''`` exactly where mark_width(text, pos) is 2 (no single ``'``
+            # is a mark), so its length is the mark width
+            width = end - pos
+            ch = '"' if width == 2 else text[pos]
+            nxt = text[end] if end < hi else " "
+            d = _direction(
+                ch,
+                text[pos - 1] if pos > lo else " ",
+                nxt,
+                ch == "‘" and nxt.isdigit() and _decade(text, pos, hi),
+            )
             if d is None and stack and _spaced_close(text, pos, lo):
                 d = "close"  # "..., ' " he said" / "... disgrace, " Trump said"
             if d is None:
                 continue
-            double = text[pos] not in "‘’" or mark_width(text, pos) == 2
+            double = ch not in "‘’"
             if d == "open":
-                stack.append((pos, double))
+                stack.append((pos, double, width))
                 continue
             # close: pop to the nearest opener of the same family
             k = len(stack) - 1
@@ -133,10 +144,10 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
                 k -= 1
             if k < 0:
                 continue
-            opener = stack[k][0]
+            opener, _, opener_width = stack[k]
             del stack[k:]
             if not stack:
-                a, b = _content(text, opener + mark_width(text, opener), pos)
+                a, b = _content(text, opener + opener_width, pos)
                 if a < b:
                     para_quotes.append(RawQuote(opener, pos, a, b, double))
                 last_close = -1
@@ -156,7 +167,7 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
                 out.append(_joined(text, carry_open, None, carry))
                 carry = []
         if stack:
-            opener, double = stack[0]
+            opener, double, _ = stack[0]
             nxt_open = pi + 1 < len(paragraphs) and (
                 text[paragraphs[pi + 1].start] in '"“«'
                 or mark_width(text, paragraphs[pi + 1].start) == 2
@@ -177,12 +188,15 @@ def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
                 a, b = _content(text, opener + mark_width(text, opener), hi)
                 if a < b:
                     para_quotes.append(RawQuote(opener, None, a, b, True))
-        para_quotes.sort(key=lambda q: q.open)
+        para_quotes.sort(key=_OPEN)
         out.extend(para_quotes)
     if carry:
         out.append(_joined(text, carry_open, None, carry))
-    out.sort(key=lambda q: q.open)
+    out.sort(key=_OPEN)
     return [q for q in out if q.start < q.end]
+
+
+_OPEN = attrgetter("open")
 
 
 def _starts_sentence(text: str, lo: int, pos: int) -> bool:

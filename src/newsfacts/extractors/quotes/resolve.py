@@ -60,7 +60,7 @@ class Resolver:
         words, lower = tok.words, tok.lower
         n = len(words)
         context = lex.context_words
-        for i in [i for i, lw in enumerate(lower) if lw in context]:
+        for i in [i for i in tok.watched(lex) if lower[i] in context]:
             w = words[i]
             lw = lower[i]
             if w == "(" and i + 2 < n and words[i + 2] == ")" and _acronym(words[i + 1]):

@@ -40,7 +40,17 @@ _RELATIVE = frozenset({"who", "whose", "which", "that"})
 class Tokens:
     """Tokens of one text: parallel lists of starts, ends, surface strings and lower case."""
 
-    __slots__ = ("_plain", "cues", "ends", "lower", "starts", "text", "words")
+    __slots__ = (
+        "_leads",
+        "_plain",
+        "_watched",
+        "cues",
+        "ends",
+        "lower",
+        "starts",
+        "text",
+        "words",
+    )
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -77,11 +87,13 @@ class Tokens:
         self.starts = starts
         self.ends = ends
         self.words = words
-        # tokens hold no space, and lower-casing never makes one: one call for all tokens
-        self.lower = " ".join(words).lower().split(" ") if words else []
+        self.lower = list(map(str.lower, words))
         #: token index -> length of the attribution cue starting there (filled on first use)
         self.cues: dict[int, int] | None = None
         self._plain: frozenset[str] | None = None
+        #: (sentence start, common, lexicon id) -> :func:`skip_lead` (filled on use)
+        self._leads: dict[tuple[int, bool, int], int] = {}
+        self._watched: tuple[int, list[int]] | None = None  # (lexicon id, indexes)
 
     def __len__(self) -> int:
         return len(self.words)
@@ -89,8 +101,17 @@ class Tokens:
     def plain_words(self) -> frozenset[str]:
         """Every word that stands in lower case somewhere in the text (built on first use)."""
         if self._plain is None:
-            self._plain = frozenset(w for w in self.words if w.islower())
+            self._plain = frozenset(filter(str.islower, self.words))
         return self._plain
+
+    def watched(self, lex: Lexicon) -> list[int]:
+        """Indexes of the tokens whose lower case is in ``lex.watched``, in order: one pass
+        over the article serves every scan for lexicon words (built on first use).
+        """
+        if self._watched is None or self._watched[0] != id(lex):
+            watched = lex.watched
+            self._watched = (id(lex), [i for i, w in enumerate(self.lower) if w in watched])
+        return self._watched[1]
 
     def common_word(self, i: int) -> bool:
         """The capitalised word at ``i`` is an ordinary word written with a capital (it opens a
@@ -118,7 +139,7 @@ def is_cap(word: str) -> bool:
     return word[:1].isupper()
 
 
-@attrs.frozen
+@attrs.define  # not frozen: a frozen attrs class is three times slower to build
 class NounPhrase:
     """A speaker phrase: token range, its name part and role part (token ranges too)."""
 
@@ -396,6 +417,16 @@ def skip_lead(tok: Tokens, lex: Lexicon, s_lo: int, common: bool = True) -> int:
     """The first token after sentence-opening connectives ("But", "However,", "In 2015"), a
     dateline and, with ``common``, an ordinary capitalised word before a speaker ("Maybe he").
     """
+    # Asked again for every quote and cue of a sentence: computed once per sentence start.
+    key = (s_lo, common, id(lex))
+    j = tok._leads.get(key)
+    if j is None:
+        j = tok._leads[key] = _skip_lead(tok, lex, s_lo, common)
+    return j
+
+
+def _skip_lead(tok: Tokens, lex: Lexicon, s_lo: int, common: bool) -> int:
+    """:func:`skip_lead` computed."""
     j = _intro(tok, lex, _dateline(tok, s_lo))
     n = len(tok)
     hi = min(n, j + MAX_NP)  # bounded: a run of connectives is not a sentence
