@@ -106,11 +106,25 @@ def _attached_suffix(tok: Token) -> float | None:
     return t.suffix_any.get(tok.text.lower())
 
 
+def _float(raw: str) -> float | None:
+    """``float(raw)``, or None for digits Python's Unicode tables do not know yet.
+
+    The regex module's ``\\d`` follows a newer Unicode version than ``float`` (e.g. the Kirat Rai
+    digits of Unicode 16), so a run it calls digits may not convert.
+    """
+    try:
+        return float(raw)
+    except ValueError:
+        return None
+
+
 def _digits(tokens: list[Token], i: int) -> Figure | None:
     tok = tokens[i]
     n = len(tokens)
     raw = tok.text.replace(",", "")
-    value = float(raw)
+    value = _float(raw)
+    if value is None:
+        return None
     stop = i + 1
     plain = raw.isdigit()
     # a fraction "1/2", "1⁄32"
@@ -122,8 +136,8 @@ def _digits(tokens: list[Token], i: int) -> Figure | None:
         and _adjacent(tokens[stop], tokens[stop + 1])
         and plain
     ):
-        den = float(tokens[stop + 1].text.replace(",", ""))
-        if den == 0:
+        den = _float(tokens[stop + 1].text.replace(",", ""))
+        if not den:
             return None
         return Figure(value / den, i, stop + 2, "digits")
     scaled = False
