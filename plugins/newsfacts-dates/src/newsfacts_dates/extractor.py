@@ -11,11 +11,12 @@ import calendar
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
 from newsfacts import Document, Fact, FactsSoFar
+from newsfacts.patterns import trie
 
 from .model import DateFact
 from .words import words
@@ -235,32 +236,8 @@ def _relative(unit: str, offset: int, ref: dt.date) -> str:
 
 
 def _trie(phrases: Iterable[str]) -> str:
-    """A regex matching exactly the given phrases, as a character trie.
-
-    The ``regex`` module tries the branches of a flat alternation one by one at every position;
-    factoring the common prefixes out (``J(?:an(?:uary)?|u(?:ly|ne))``) makes a failed attempt
-    cost one character test instead of one per phrase. Spaces match bounded blanks as in
-    :func:`_alt`. Every nesting level is a fixed string, so the pattern stays linear.
-    """
-    root: dict[str, dict[str, Any]] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict[str, Any]]) -> str:
-        branches = [
-            (_SP if ch == " " else regex.escape(ch)) + emit(child)
-            for ch, child in sorted(node.items())
-            if ch
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
+    """:func:`newsfacts.patterns.trie` of ``phrases``, a space matching bounded blanks (``_SP``)."""
+    return trie(phrases, space=_SP)
 
 
 @lru_cache(maxsize=1)

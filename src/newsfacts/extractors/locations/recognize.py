@@ -10,13 +10,14 @@ capitalised words (and lowercase connectors such as "of", "de", or region words 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import regex
 
 from ... import resources as _res
+from ...patterns import trie
 from .gazetteer import DATA, Candidate, Gazetteer, fold
 
 __all__ = ["Mention", "Token", "context_words", "mentions", "tokens"]
@@ -67,37 +68,14 @@ def _token_pattern() -> regex.Pattern[str]:
     lower = {
         w for k in ("connector", "suffix", "person_verb") for w in ctx.get(k, ()) if w.islower()
     }
+    # The lookahead after the trie admits only a word not followed by a letter, so of two listed
+    # words where one is a prefix of the other only the longer can match: the same words as a
+    # longest-first alternation, at one character test per failed attempt.
     return regex.compile(
         r"(?<![\p{L}\p{M}\p{N}])(?:(?:\p{Lu}\.){2,6}+"
         r"|\p{Lu}[\p{L}\p{M}\p{N}]*+(?:['’]\p{L}[\p{L}\p{M}]*+){0,3}+"
-        rf"|{_trie(lower)}(?![\p{{L}}\p{{M}}\p{{N}}]))"
+        rf"|{trie(lower)}(?![\p{{L}}\p{{M}}\p{{N}}]))"
     )
-
-
-def _trie(words: Iterable[str]) -> str:
-    """A regex matching exactly ``words``, as a character trie: ``d(?:e(?:[lrs])?|o(?:s)?)``.
-
-    The ``regex`` module tries the branches of a flat alternation one by one at every word
-    start; factoring out common prefixes makes a failed attempt cost one character test. It
-    matches the same words as the longest-first atomic alternation it replaces: the lookahead
-    after it only admits a word not followed by a letter, and of two listed words that are
-    prefixes of one another only the longer can pass it. Each nesting level is a fixed string,
-    so backtracking is bounded by the longest word."""
-    root: dict[str, dict[str, Any]] = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict[str, Any]]) -> str:
-        branches = [regex.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(root)
 
 
 @lru_cache(maxsize=1)
