@@ -76,6 +76,10 @@ for line, seed in zip(lines, seeds):
     assert obj["article"]["text"] == seed.read_text(encoding="utf-8-sig")
     missing = [k for k in schema()["required"] if k not in obj]
     assert not missing, f"{seed.name}: missing keys {missing}"
+    # a data file left out of the wheel shows up as an extractor error, not a crash
+    assert not obj["errors"], f"{seed.name}: extractor errors {obj['errors']}"
+    for key in ("quantities", "quotes", "locations", "claims"):
+        assert obj[key], f"{seed.name}: no {key} from the installed wheel"
 print(f"ok: {len(lines)} articles, keys: {', '.join(obj)}")
 PY
 "$WORK/fresh/bin/newsfacts" plugins
