@@ -363,6 +363,18 @@ def test_institution_named_after_a_place_is_one_feature_at_that_place() -> None:
     assert not by_text(locs, "Manila") and not by_text(locs, "Alberta")
 
 
+def test_bank_named_after_a_place_is_one_feature() -> None:
+    locs = locate(
+        "Rates were held by the Bank of Canada, and traders watched the Norwegian Central Bank."
+    )
+    bank = by_text(locs, "Bank of Canada")
+    assert bank and bank[0].feature == "feature" and bank[0].country_code == "CA"
+    assert by_text(locs, "Norwegian Central Bank")
+    assert not by_text(locs, "Canada") and not by_text(locs, "Norwegian")
+    # A lower-case river bank is no institution: the river's name stays what it was.
+    assert not any("bank" in loc.text for loc in locate("They walked along the bank of Lyon."))
+
+
 def test_possessive_place_does_not_extend_into_a_facility() -> None:
     locs = locate("Passengers waited at Toronto's Pearson Airport for hours.")
     assert by_text(locs, "Toronto") and not any("Airport" in loc.text for loc in locs)
