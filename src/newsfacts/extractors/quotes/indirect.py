@@ -200,16 +200,10 @@ def _subject_mixed(
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open:
             continue
-        a, b = starts[c_first], tok.ends[c_last]
-        if _overlaps(spans, span_starts, a, b):
-            c_last = _before_direct(tok, spans, span_starts, c_first, c_last)
-            if c_last < t_open:
-                continue
-            b = tok.ends[c_last]
-        if _overlaps(taken, taken_starts, a, b):
+        span = _mixed_span(tok, q, t_open, c_first, c_last, spans, span_starts, taken, taken_starts)
+        if span is None:
             continue
-        if _title_modifier(tok, q):
-            continue  # the “I Want to Live” project: a name, not a quote
+        a, b = span
         out.append(Pending(a, b, "mixed", np, doc.text[starts[v] : tok.ends[v_end]]))
         last_end = b
     return out
@@ -273,17 +267,40 @@ def _evaluation_mixed(
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open or c_first > t_open:
             continue
-        a, b = starts[c_first], tok.ends[c_last]
-        if _overlaps(spans, span_starts, a, b):
-            c_last = _before_direct(tok, spans, span_starts, c_first, c_last)
-            if c_last < t_open:
-                continue
-            b = tok.ends[c_last]
-        if _overlaps(taken, taken_starts, a, b) or _title_modifier(tok, q):
+        span = _mixed_span(tok, q, t_open, c_first, c_last, spans, span_starts, taken, taken_starts)
+        if span is None:
             continue
+        a, b = span
         out.append(Pending(a, b, "mixed", np, words[c]))
         last_end = b
     return out
+
+
+def _mixed_span(
+    tok: Tokens,
+    q: RawQuote,
+    t_open: int,
+    c_first: int,
+    c_last: int,
+    spans: list[tuple[int, int]],
+    span_starts: list[int],
+    taken: list[tuple[int, int]],
+    taken_starts: list[int],
+) -> tuple[int, int] | None:
+    """Character span of a mixed quote's content, tokens ``c_first..c_last`` around the quoted
+    phrase opening at token ``t_open``: cut short before a direct quote it runs into. None when
+    the cut no longer reaches the phrase, the span overlaps an attribution already found
+    (``taken``), or the phrase is a title (the “I Want to Live” project: a name, not a quote).
+    """
+    a, b = tok.starts[c_first], tok.ends[c_last]
+    if _overlaps(spans, span_starts, a, b):
+        c_last = _before_direct(tok, spans, span_starts, c_first, c_last)
+        if c_last < t_open:
+            return None
+        b = tok.ends[c_last]
+    if _overlaps(taken, taken_starts, a, b) or _title_modifier(tok, q):
+        return None
+    return a, b
 
 
 #: words after a cue that open a setting rather than content ("said in an interview with ...")
