@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 
 import attrs
 import pytest
+from wordplugin import Word, WordExtractor
 
 import newsfacts
 from newsfacts import Document, Extractor, Fact, FactsSoFar, hookimpl
@@ -149,27 +150,6 @@ def test_unknown_kind_reads_back_as_record_fact() -> None:
 
 
 # --- misbehaving in-test plugins on a fresh Registry ---------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Word(Fact):
-    key: ClassVar[str] = "words"
-
-
-class WordExtractor:
-    """A well-behaved extractor: every capitalized word."""
-
-    name: ClassVar[str] = "words"
-    requires: ClassVar[tuple[str, ...]] = ()
-    produces: ClassVar[tuple[str, ...]] = ("words",)
-
-    def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
-        out, i = [], 0
-        for token in doc.text.split(" "):
-            if token[:1].isupper():
-                out.append(Word(start=i, end=i + len(token), text=token))
-            i += len(token) + 1
-        return out
 
 
 def _plugin(*extractors: object, fact_types: tuple[type[Fact], ...] = ()) -> object:

@@ -11,9 +11,9 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import ClassVar
 
-import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from wordplugin import Word, WordExtractor
 
 import newsfacts
 from newsfacts import Article, Document, Fact, FactsSoFar, Pipeline, hookimpl
@@ -109,25 +109,6 @@ def test_nul_cr_and_bom_are_kept_verbatim(tmp_path: Path) -> None:
 TEXT = "Kyiv said on Wednesday that Seoul and Warsaw agreed."
 
 
-@attrs.frozen(kw_only=True)
-class Word(Fact):
-    key: ClassVar[str] = "words"
-
-
-class Words:
-    name: ClassVar[str] = "words"
-    requires: ClassVar[tuple[str, ...]] = ()
-    produces: ClassVar[tuple[str, ...]] = ("words",)
-
-    def extract(self, doc: Document, facts: FactsSoFar) -> Iterable[Fact]:
-        out, i = [], 0
-        for tok in doc.text.split(" "):
-            if tok[:1].isupper():
-                out.append(Word(start=i, end=i + len(tok), text=tok))
-            i += len(tok) + 1
-        return out
-
-
 class Slow:
     name: ClassVar[str] = "slow"
     requires: ClassVar[tuple[str, ...]] = ()
@@ -174,7 +155,7 @@ class BrokenPlugin:
 
 def _registry() -> Registry:
     reg = Registry(load_entry_points=False, environ={})
-    reg.register_plugin(Plugin(Words()), name="good")
+    reg.register_plugin(Plugin(WordExtractor()), name="good")
     reg.register_plugin(Plugin(Slow(), Raises(), Invalid()), name="bad")
     reg.register_plugin(BrokenPlugin(), name="broken")
     return reg
@@ -205,5 +186,5 @@ def test_slow_extractor_keeps_its_facts_and_no_budget_means_no_error() -> None:
     reg = _registry()
     facts = Pipeline(extractors=["words", "slow"], registry=reg).run(Article(text=TEXT))
     assert not [e for e in facts.errors if e.error == "TimeBudgetExceeded"]
-    # Slow's one fact ("Kyiv" at 0:4) is there next to Words' own "Kyiv"
+    # Slow's one fact ("Kyiv" at 0:4) is there next to WordExtractor's own "Kyiv"
     assert [f.text for f in facts["words"]].count("Kyiv") == 2
