@@ -255,8 +255,9 @@ def _starts() -> regex.Pattern[str]:
     w = words()
     phrases = [*w.months, *w.weekdays, *w.parts, *w.modifiers, *w.relative]
     firsts = {p.split(" ")[0].split("-")[0] for p in phrases}
-    # (a list with a phrase opening on a non-word character would make ``\b`` wrong: drop it)
-    boundary = r"\b" if all(f[:1].isalnum() for f in firsts) else ""
+    # ``\m`` (start of a word) lets the scan skip the rest of each word; a list with a phrase
+    # opening on a non-word character would make it wrong: fall back to the lookbehind alone.
+    boundary = r"\m" if all(f[:1].isalnum() for f in firsts) else ""
     first = _trie(_cap_variants(firsts))
     return regex.compile(
         rf"{boundary}(?<![\w:.,])(?:[0-9]|(?={first}(?![a-z]))(?={_heads().pattern}))"
