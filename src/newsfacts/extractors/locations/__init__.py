@@ -35,6 +35,17 @@ _GENERIC_REGION = frozenset({"County", "Parish", "Township", "Borough"})
 _COUNTY = frozenset({"County", "Parish", "Borough"})
 
 
+def _span(m: recognize.Mention) -> tuple[int, int, str]:
+    """The span a location reports for ``m``: the name without a lower-case region word after
+    it ("Kursk" of "Kursk region", "Washington" of "Washington state"), as the geoparsing gold
+    standards mark it; the region word still chose the reading (the oblast, the state)."""
+    if m.inner is None and m.generic is None:
+        head, sep, word = m.text.rpartition(" ")
+        if sep and word in recognize.trimmed_suffixes():
+            return m.start, m.start + len(head), head
+    return m.start, m.end, m.text
+
+
 def _location(
     m: recognize.Mention,
     name: str,
@@ -43,6 +54,7 @@ def _location(
     **fields: object,
 ) -> Location:
     """The Location for mention ``m``; ``place`` gives its country and coordinates if known."""
+    start, end, text = _span(m)
     where = (
         {}
         if place is None
@@ -53,9 +65,9 @@ def _location(
         }
     )
     return Location(
-        start=m.start,
-        end=m.end,
-        text=m.text,
+        start=start,
+        end=end,
+        text=text,
         name=name,
         feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
         **where,  # type: ignore[arg-type]
@@ -70,7 +82,19 @@ def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     places = gaz.counties.get(fold(text))
     if not places:
         return None
-    return max(places, key=lambda p: (ctx.bonus(p), p.population))
+    county = max(places, key=lambda p: (ctx.bonus(p), p.population))
+    if county.population == 0:
+        # Placed at its state for want of a namesake town: a town the name opens with, in that
+        # state, is closer ("Miami-Dade County": Miami).
+        towns = [
+            c.place
+            for c in m.candidates
+            if c.place.feature == "city" and c.primary and c.place.admin1 == county.admin1
+        ]
+        if towns:
+            town = max(towns, key=lambda p: p.population)
+            county = county._replace(latitude=town.latitude, longitude=town.longitude)
+    return county
 
 
 def _qualifier(m: recognize.Mention, n: recognize.Mention, ctx: Context) -> Candidate | None:

@@ -144,9 +144,13 @@ def _name_word(word: str, gaz: Gazetteer, stop: frozenset[str]) -> bool:
 
 
 def _town_only(cands: Sequence[Candidate], limit: int | None = None) -> bool:
-    """True when every reading is a city (below ``limit`` people, if given), none a demonym."""
+    """True when every reading is a city (below ``limit`` people, if given) or a first-level
+    region of fewer than ``SMALL_TOWN`` people ("Nelson"), none a demonym."""
     return all(
-        c.place.feature == "city"
+        (
+            c.place.feature == "city"
+            or (c.place.feature == "admin1" and 0 < c.place.population < SMALL_TOWN)
+        )
         and not c.demonym
         and (limit is None or c.place.population < limit)
         for c in cands
@@ -184,7 +188,7 @@ def person_clues(
             if (_after_first_name(prev) and _town_only(m.candidates)) or (
                 _town_only(m.candidates, SMALL_TOWN)
                 and _is_name_word(prev, gaz, gaz.stop)
-                and i - 1 > 0  # a sentence-opening word only counts as a given name
+                and (i - 1 > 0 or _opening_name(prev, names))
                 and not _starts_name(covered, i - 1)
             ):
                 names.surnames.add(key)
@@ -206,6 +210,13 @@ def person_clues(
             and _is_name_word(toks[j], gaz, gaz.stop)
         ):
             names.surnames.add(fold(toks[j].text))
+
+
+def _opening_name(tok: Token, names: DocNames) -> bool:
+    """A sentence's first word counts as a given name before a small town's name only when the
+    article never writes it in lower case: "Stephon Clark" opens with a name; a common word
+    ("Although") usually recurs in lower case, and a large city after it is kept anyway."""
+    return not names.in_lower_case(tok.text.lower())
 
 
 def _after_first_name(prev: Token) -> bool:
@@ -310,6 +321,8 @@ def keep(
             return False
         if key in names.surnames:
             return False
+    if not one_word and not exact and key in gaz.stop:
+        return False  # a multi-word name that is mostly something else ("El Niño")
     if not big and _building(m, toks, one_word):
         return False
     if one_word and not big and not exact and _given_name_first(m, toks, text, found, gaz):
@@ -329,7 +342,10 @@ def keep(
                 _after_first_name(prev)
                 or (
                     _is_name_word(prev, gaz, gaz.stop)
-                    and i - 1 > 0  # a sentence-opening word only counts as a given name
+                    and (
+                        i - 1 > 0
+                        or (_opening_name(prev, names) and _town_only(m.candidates, SMALL_TOWN))
+                    )
                     and not _starts_name(found, i - 1)
                 )
             )

@@ -20,7 +20,7 @@ from ... import resources as _res
 from ...patterns import trie
 from .gazetteer import DATA, Candidate, Gazetteer, fold
 
-__all__ = ["Mention", "Token", "context_words", "mentions", "tokens"]
+__all__ = ["Mention", "Token", "context_words", "mentions", "tokens", "trimmed_suffixes"]
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 MAX_TOKENS = 8  # "South Georgia and the South Sandwich Islands": 7
@@ -87,6 +87,12 @@ def context_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def trimmed_suffixes() -> frozenset[str]:
+    """Lower-case region words ("region", "province", "state") left out of a reported span."""
+    return frozenset(w for w in context_words().get("suffix", ()) if w.islower())
+
+
 def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
     """Gazetteer and generic name candidates among ``toks`` (one sentence), left to right."""
     ctx = context_words()
@@ -133,10 +139,17 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             if (
                 g < n
                 and joinable[g]
-                and toks[g].text in generics
+                and _bare(toks[g].text) in generics
                 and not found.candidates[0].demonym
             ):
                 yield _generic(text, toks, i, g)
+                i = g + 1
+                continue
+            g = _us_county_end(text, toks, found, run, gaz)
+            if g > found.last:
+                # "Miami-Dade County": a US county's name running past the gazetteer name,
+                # which it keeps as candidates for the county's point.
+                yield _generic(text, toks, i, g)._replace(candidates=found.candidates)
                 i = g + 1
                 continue
             yield found
@@ -147,12 +160,25 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
             i += 1
             continue
         for g in range(i + 1, min(run, i + 4)):
-            if toks[g].text in generics and toks[g - 1].upper:
+            if _bare(toks[g].text) in generics and toks[g - 1].upper:
                 yield _generic(text, toks, i, g)
                 i = g + 1
                 break
         else:
             i += 1
+
+
+def _us_county_end(text: str, toks: list[Token], m: Mention, run: int, gaz: Gazetteer) -> int:
+    """The index of the "County" (or "Parish", "Borough") word ending a US county's name that
+    runs past the gazetteer name ``m`` ("Miami-Dade County" past "Miami"), else -1."""
+    if m.inner is not None or run <= m.last + 2:
+        return -1
+    words = context_words().get("county", frozenset())
+    for g in range(m.last + 2, min(run, m.first + 5)):
+        if _bare(toks[g].text) in words:
+            a, b = toks[m.first].start, toks[g].end - (len(toks[g].text) - len(_bare(toks[g].text)))
+            return g if fold(text[a:b]) in gaz.counties else -1
+    return -1
 
 
 def _joinable(text: str, toks: list[Token]) -> list[bool]:
@@ -285,14 +311,22 @@ def _state_team(m: Mention, toks: list[Token]) -> bool:
     """A US state's name with a capitalised "State" after it."""
     return (
         m.last > m.first
-        and toks[m.last].text == "State"
+        and _bare(toks[m.last].text) == "State"
         and all(c.place.country_code == "US" and c.suffixed for c in m.candidates)
     )
 
 
+def _bare(word: str) -> str:
+    """``word`` without a trailing possessive ("County’s" -> "County")."""
+    return word[:-2] if word.endswith(_POSSESSIVE) and len(word) > 3 else word
+
+
 def _generic(text: str, toks: list[Token], i: int, g: int) -> Mention:
+    """``toks[i..g]`` as a generic name; a possessive on its last word is not part of it."""
     a, b = toks[i].start, toks[g].end
-    return Mention(a, b, text[a:b], (), i, g, generic=toks[g].text)
+    word = _bare(toks[g].text)
+    b -= len(toks[g].text) - len(word)
+    return Mention(a, b, text[a:b], (), i, g, generic=word)
 
 
 def _lookup(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> Mention | None:
