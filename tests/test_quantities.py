@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -726,3 +727,121 @@ def test_digits_newer_than_pythons_unicode_tables_are_skipped(digits: str) -> No
     # Found by benchmarks/fuzz.py: they raised ValueError and lost the article's quantities.
     found = quantities(f"We counted {digits} boats, 1/{digits} of them new, and 5 tanks.")
     assert [(q.text, q.value) for q in found] == [("5 tanks", 5.0)]
+
+
+# The fast paths below must give what the plain form of each step gives: the references are
+# written out here (one match per token, one alternation of every mask form, a search of the
+# change pattern from the start of the window).
+
+_TEXT_PIECES = st.sampled_from(
+    [
+        "rose", "ROSE", "fell", "up", "down", "by", "to", "sharply", "gave", "a", "the", "sales",
+        "ſank", "\u212aK", "ﬀ", "é", "Δσ", "\u0301", "5", "1,500", "3.2", ".5", "10:09", "9pm",
+        "5 p.m.", "2 a", "7 Palestinians", "2024-10-23", "10/23/2024", "1.2.3", "212-555-0100",
+        "+44 20 7946 0958", "0401 GMT", "www.x.org/a", "a.b@c.de", "+", "-", "_", "’", "'",
+        ",", ".", "/", ":", "(", ")", "$", "%", "\u00a0", " ", "  ", "\n", "\t",
+    ]
+)  # fmt: skip
+_PIECE_TEXTS = st.lists(_TEXT_PIECES, max_size=25).map("".join) | st.lists(
+    _TEXT_PIECES, max_size=25
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=150), _PIECE_TEXTS))
+def test_tokenize_gives_one_token_per_match(text: str) -> None:
+    from newsfacts.extractors.quantities.scan import _TOKEN, Token, tokenize
+
+    expected = [Token(m.lastgroup or "", *m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    assert tokenize(text) == expected
+
+
+def test_tokenize_reads_a_sentence() -> None:
+    from newsfacts.extractors.quantities.scan import tokenize
+
+    got = [(t.kind, t.text) for t in tokenize("Sales of year-old cars rose 1,500 (3.2%) _ .5")]
+    assert got == [
+        ("word", "Sales"), ("word", "of"), ("word", "year-old"), ("word", "cars"),
+        ("word", "rose"), ("num", "1,500"), ("sym", "("), ("num", "3.2"), ("sym", "%"),
+        ("sym", ")"), ("sym", "_"), ("num", ".5"),
+    ]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.text(max_size=150), _PIECE_TEXTS))
+def test_masked_spans_agree_with_one_alternation_of_every_form(text: str) -> None:
+    # Each form is searched only when its test passes; a test that could fail on a text the
+    # form matches, or a wrong merge of the forms' matches, shows up against the alternation.
+    import regex
+
+    from newsfacts.extractors.quantities.filters import _MASK_FORMS, masked_spans
+
+    every = regex.compile("|".join(form for form, _ in _MASK_FORMS), regex.V1)
+    assert masked_spans(text) == [m.span() for m in every.finditer(text)]
+
+
+def test_masked_spans_of_a_sentence() -> None:
+    from newsfacts.extractors.quantities.filters import masked_spans
+
+    text = "Call 212-555-0100 at 10:09 or 5 p.m. on 10/23/2024, not 5 people at 3.2 or 1.2."
+    spans = [text[a:b] for a, b in masked_spans(text)]
+    assert spans == ["212-555-0100", "10:09", "5 p.m.", "10/23/2024"]
+
+
+def _change_by_plain_search(before: str) -> tuple[str, int] | None:
+    """What find_change gives with the change pattern searched from the start of the window."""
+    import regex
+
+    from newsfacts.extractors.quantities import cues
+
+    pat, verbs = cues._change_regex()
+    window = before[-cues.WINDOW :]
+    if not (cues._ends_with_word(window, cues._change_tails()) or window.endswith("+")):
+        return None
+    m = pat.search(window)
+    if m is None:
+        return None
+    verb = m.group("verb").lower()
+    if verb in ("up", "down"):
+        prev = regex.search(r"([^\W\d_]++)[ \u00a0]++$", window[: m.start()])
+        if prev is not None and prev.group(1).lower() in cues.words("phrasal_up_down.txt"):
+            return None
+    return verbs[verb], len(m.group(0))
+
+
+def _outcome(f: Callable[[str], object], arg: str) -> object:
+    try:
+        return f(arg)
+    except Exception as exc:  # the same failure is the same outcome
+        return type(exc)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_TEXT_PIECES, max_size=14).map(" ".join),
+    st.sampled_from(["", " ", "  ", "\u00a0", " \n"]),
+)
+def test_change_cue_agrees_with_a_plain_search(words: str, tail: str) -> None:
+    from newsfacts.extractors.quantities import cues
+
+    before = words + tail
+    assert _outcome(cues.find_change, before) == _outcome(_change_by_plain_search, before)
+
+
+@pytest.mark.parametrize(
+    ("before", "change"),
+    [
+        ("Exports ROSE sharply by ", "increase"),
+        ("the index fell to ", "decrease"),
+        ("sales were up ", "increase"),
+        ("the club gave up ", None),
+        ("taking the total to ", None),
+        ("a gain of ", None),
+        ("(\u00e9l\u00e8ves) fell ", "decrease"),
+    ],
+)
+def test_change_cue_before_a_figure(before: str, change: str | None) -> None:
+    from newsfacts.extractors.quantities import cues
+
+    found = cues.find_change(before)
+    assert (found[0] if found else None) == change

@@ -61,8 +61,12 @@ def _ends_with_word(window: str, tails: tuple[str, ...]) -> bool:
     stripped = window.rstrip(_SPACES)
     if len(stripped) == len(window):
         return False
-    longest = max(map(len, tails))
-    return stripped[-longest:].casefold().endswith(tails)
+    return stripped[-_longest(tails) :].casefold().endswith(tails)
+
+
+@lru_cache(maxsize=4)
+def _longest(tails: tuple[str, ...]) -> int:
+    return max(map(len, tails))
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +84,43 @@ def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
         regex.V1 | regex.IGNORECASE,
     )
     return pat, verbs
+
+
+#: the last word of a text, before trailing spaces (searched in ``window[: m.start()]``)
+_WORD_BEFORE_SPACES = regex.compile(r"([^\W\d_]++)[ \u00a0]++$", regex.V1)
+#: a character outside ASCII that a letter of a verb could match case-insensitively ("ſ", "K")
+_NON_ASCII_WORD_CHAR = regex.compile(r"[^\x00-\x7F\W]", regex.V1)
+#: byte table keeping a-z and turning every other byte into a space (see :mod:`.scan`)
+_LETTER_RUNS = bytes(c if 0x61 <= c <= 0x7A else 0x20 for c in range(256))
+
+
+@lru_cache(maxsize=1)
+def _verb_words() -> frozenset[bytes] | None:
+    """The word verbs as ASCII bytes, or None if one is not a run of ASCII letters."""
+    verbs = [v.lower() for v in _change_regex()[1] if v[0].isalpha()]
+    if not all(v.isascii() and v.isalpha() for v in verbs):
+        return None
+    return frozenset(v.encode("ascii") for v in verbs)
+
+
+def _verb_search_start(window: str) -> int:
+    """Where a match of the change pattern's word branches can start at the earliest; -1: nowhere.
+
+    A verb of the pattern stands between a non-letter and a space, so it is a whole run of
+    letters. In a window whose only letters are ASCII, the runs of a-z (after lower-casing)
+    are its runs of letters, at the same offsets (each character encodes to one byte): the
+    pattern, searched at every position, can only match from the first run that is a verb.
+    A window with other letters (which might case-fold to a verb) is searched whole.
+    """
+    verbs = _verb_words()
+    if verbs is None or (not window.isascii() and _NON_ASCII_WORD_CHAR.search(window)):
+        return 0
+    runs = window.lower().encode("ascii", "replace").translate(_LETTER_RUNS)
+    for run in runs.split():
+        if run in verbs:
+            # no earlier run is this verb: its first whole-run occurrence is this run
+            return (b" " + runs + b" ").find(b" " + run + b" ")
+    return -1
 
 
 def find_bound(before: str) -> tuple[str, int] | None:
@@ -105,15 +146,21 @@ def find_change(before: str) -> tuple[str, int] | None:
     """``(change, length)`` when ``before`` ends with a change verb (and fillers)."""
     pat, verbs = _change_regex()
     window = before[-WINDOW:]
-    if not (_ends_with_word(window, _change_tails()) or window.endswith("+")):
+    if window.endswith("+"):
+        pos = 0
+    elif not _ends_with_word(window, _change_tails()):
         return None
-    m = pat.search(window)
+    else:
+        pos = _verb_search_start(window)
+        if pos < 0:
+            return None
+    m = pat.search(window, pos)
     if m is None:
         return None
     verb = m.group("verb").lower()
     if verb == "up" or verb == "down":
         # "gave up 517 yards", "broke down 3 ways": part of a phrasal verb, not a change
-        prev = regex.search(r"([^\W\d_]++)[ \u00a0]++$", window[: m.start()])
+        prev = _WORD_BEFORE_SPACES.search(window[: m.start()])
         if prev is not None and prev.group(1).lower() in words("phrasal_up_down.txt"):
             return None
     return verbs[verb], len(m.group(0))

@@ -172,13 +172,16 @@ def _unit_after(
                 return _per(t, sent, tokens, stop + 1, t.symbols[sym])
             if len(sym) >= 3 and sym.lower() in t.symbols_lower:  # "Ghz", "KWH"
                 return _per(t, sent, tokens, stop + 1, t.symbols_lower[sym.lower()])
-        # surfaces of up to max_words words: "square kilometres", "degrees Celsius"
-        for k in range(min(t.max_words, n - stop), 0, -1):
-            last = tokens[stop + k - 1]
-            if any(tokens[x].kind == "num" for x in range(stop, stop + k)):
-                continue
-            phrase = sent[tokens[stop].start : last.end].lower()
-            if phrase in t.surfaces and tokens[stop].start - end <= 1:
+        # surfaces of up to max_words words: "square kilometres", "degrees Celsius" (one space
+        # away at most, with no figure inside: they end before the first number token)
+        if tok.start - end > 1:
+            return None, end, stop
+        top = 0
+        while top < t.max_words and stop + top < n and tokens[stop + top].kind != "num":
+            top += 1
+        for k in range(top, 0, -1):
+            phrase = sent[tok.start : tokens[stop + k - 1].end].lower()
+            if phrase in t.surfaces:
                 unit = t.surfaces[phrase]
                 if unit == "pound-mass" and _money_pounds(sent, tokens, stop + k, fig, end):
                     unit = "GBP"

@@ -16,7 +16,7 @@ Word lists: ``months.txt``, ``year_context.txt``, ``code_words.txt``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -33,9 +33,10 @@ __all__ = [
 ]
 
 #: Forms of text that hold no quantity, each with a cheap test that any match needs (a
-#: substring, or a short pattern). Per sentence only the forms whose test passes are combined
-#: into one pattern, in this order: a form that cannot match changes nothing, and most
-#: sentences need none (the e-mail form alone scans up to 64 characters at every position).
+#: substring, or a short pattern). Per sentence only the forms whose test passes are searched
+#: (as one alternation of them, in this order, would be): a form that cannot match changes
+#: nothing, and most sentences need none (the e-mail form alone scans up to 64 characters at
+#: every position).
 _MASK_FORMS: tuple[tuple[str, str], ...] = (
     # URLs and e-mail addresses
     (r"(?:https?://|www\.)[^\s<>\"]{1,300}+", "s:://|www."),
@@ -55,7 +56,7 @@ _MASK_FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"(?<![\w.,:])\d{1,2}(?:[.:]\d{2})?+[ \u00a0]?+(?i:[ap]\.m\.|am|pm)(?![\w])",
-        r"r:\d[ \u00a0]?+[aApP]",
+        r"r:\d[ \u00a0]?+[aApP][.mM]",
     ),
     # "0401 GMT": a four-digit clock time with a time zone
     (
@@ -65,7 +66,7 @@ _MASK_FORMS: tuple[tuple[str, str], ...] = (
     ),
     # numeric dates: 2024-10-23, 10/23/2024, 23.10.2024
     (r"(?<![\w.,/\-])\d{4}-\d{1,2}-\d{1,2}(?![\w])", r"r:\d-\d"),
-    (r"(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])", r"r:\d[/.]\d"),
+    (r"(?<![\w.,/])\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?![\w/])", r"r:\d[/.]\d\d?+[/.]\d"),
 )
 
 
@@ -73,25 +74,60 @@ def _hint_test(hint: str) -> Callable[[str], bool]:
     kind, _, body = hint.partition(":")
     if kind == "s":
         subs = tuple(body.split("|"))
+        if len(subs) == 1:
+            sub = subs[0]
+            return lambda s: sub in s
         return lambda s: any(x in s for x in subs)
     pat = regex.compile(body, regex.V1)
     return lambda s: pat.search(s) is not None
 
 
 _MASK_TESTS = tuple(_hint_test(h) for _, h in _MASK_FORMS)
+#: which forms have a pattern as their test
+_PATTERN_TESTS = tuple(h.startswith("r:") for _, h in _MASK_FORMS)
+#: any pattern test passes: one search (most sentences pass none) instead of one per form
+_ANY_PATTERN_HINT = regex.compile(
+    "|".join(f"(?:{h[2:]})" for _, h in _MASK_FORMS if h.startswith("r:")), regex.V1
+)
 
 
-@lru_cache(maxsize=64)
-def _mask_pattern(forms: tuple[int, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(_MASK_FORMS[k][0] for k in forms), regex.V1)
+@cache
+def _mask_form(k: int) -> regex.Pattern[str]:
+    return regex.compile(_MASK_FORMS[k][0], regex.V1)
 
 
 def masked_spans(sentence: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every stretch of ``sentence`` that holds no quantity."""
-    forms = tuple(k for k, test in enumerate(_MASK_TESTS) if test(sentence))
-    if not forms:
+    """``(start, end)`` of every stretch of ``sentence`` that holds no quantity.
+
+    What one alternation of the forms that pass their test would find, without compiling a
+    pattern per combination of forms: at each step the leftmost match of any form (the
+    earliest form on a tie), then on from its end. A form's next match is searched again
+    only once the stretch reaches past where it was found.
+    """
+    patterns = _ANY_PATTERN_HINT.search(sentence) is not None
+    pats = [
+        _mask_form(k)
+        for k, test in enumerate(_MASK_TESTS)
+        if (patterns or not _PATTERN_TESTS[k]) and test(sentence)
+    ]
+    if not pats:
         return []
-    return [m.span() for m in _mask_pattern(forms).finditer(sentence)]
+    if len(pats) == 1:
+        return [m.span() for m in pats[0].finditer(sentence)]
+    found = [p.search(sentence) for p in pats]
+    out: list[tuple[int, int]] = []
+    while True:
+        best: regex.Match[str] | None = None
+        for m in found:
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        if best is None:
+            return out
+        out.append(best.span())
+        pos = best.end()
+        for k, m in enumerate(found):
+            if m is not None and m.start() < pos:
+                found[k] = pats[k].search(sentence, pos)
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ rest are tokenized (digits, words, single symbols, with offsets into the sentenc
 from __future__ import annotations
 
 from functools import lru_cache
+from itertools import repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -19,12 +21,19 @@ __all__ = ["Token", "has_candidate", "tokenize"]
 # ("year-old", "Korea's"). Every quantifier is possessive or bounded: linear on any input.
 # Words come first (the most common token; no branch can start where another does, so the order
 # changes nothing but speed).
-_TOKEN = regex.compile(
-    r"(?P<word>[^\W\d_]++(?:['’\-][^\W\d_]++){0,4}+)"
-    r"|(?P<num>\d{1,3}+(?:,\d{3}+)++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\w.])\.\d++)"
-    r"|(?P<sym>[^\s\w]|_)",
-    regex.V1,
+_WORD = r"[^\W\d_]++(?:['’\-][^\W\d_]++){0,4}+"
+_NUM = r"\d{1,3}+(?:,\d{3}+)++(?:\.\d++)?+|\d++(?:\.\d++)?+|(?<![\w.])\.\d++"
+_SYM = r"[^\s\w]|_"
+#: one token (what :func:`tokenize` finds, one match at a time)
+_TOKEN = regex.compile(rf"(?P<word>{_WORD})|(?P<num>{_NUM})|(?P<sym>{_SYM})", regex.V1)
+#: every token of a text in one match: each non-space character starts a token (a letter, a
+#: digit or anything else), so the tokens, with the spaces between, make up the whole text. The
+#: repeated groups keep every capture with its offsets. Possessive throughout (each repetition
+#: takes a whole token or fails at once): linear.
+_TOKENS = regex.compile(
+    rf"(?:\s*+(?:(?P<word>{_WORD})|(?P<num>{_NUM})|(?P<sym>{_SYM})))*+", regex.V1
 )
+_KINDS = ("word", "num", "sym")
 
 
 class Token(NamedTuple):
@@ -40,10 +49,31 @@ class Token(NamedTuple):
     text: str
 
 
+_START = itemgetter(1)  # Token.start
+
+
 def tokenize(s: str) -> list[Token]:
-    """Tokens of ``s`` (whitespace dropped)."""
+    """Tokens of ``s`` (whitespace dropped), in text order.
+
+    The same tokens as ``_TOKEN.finditer`` gives, built at C speed: one match of ``_TOKENS``
+    holds the captures of each kind with their offsets; the tuples are made by ``map`` and put
+    back in text order by a sort on their start (about a third cheaper than a match object
+    per token).
+    """
+    m = _TOKENS.match(s)
+    assert m is not None  # the pattern matches the empty string
     new = tuple.__new__
-    return [new(Token, (m.lastgroup or "sym", *m.span(), m.group())) for m in _TOKEN.finditer(s)]
+    out: list[Token] = []
+    for kind in _KINDS:
+        out.extend(
+            map(
+                new,
+                repeat(Token),
+                zip(repeat(kind), m.starts(kind), m.ends(kind), m.captures(kind)),
+            )
+        )
+    out.sort(key=_START)
+    return out
 
 
 _DIGIT = regex.compile(r"\d")
