@@ -845,3 +845,13 @@ def test_change_cue_before_a_figure(before: str, change: str | None) -> None:
 
     found = cues.find_change(before)
     assert (found[0] if found else None) == change
+
+
+def test_change_verb_matched_only_by_full_case_folding_keeps_the_article() -> None:
+    # "ſ" (long s) case-folds to "s": the change pattern matches "ſank", so the verb table
+    # must be read with the same folding (it raised KeyError and lost every quantity).
+    facts = newsfacts.extract("Oil prices ſank 5% on Monday, and 300 people left.")
+    assert facts.errors == ()
+    by_text = {q.text: q for q in facts.quantities}
+    assert "5%" in by_text and "300 people" in by_text
+    assert by_text["5%"].change == "decrease"

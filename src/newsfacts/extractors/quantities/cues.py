@@ -157,10 +157,14 @@ def find_change(before: str) -> tuple[str, int] | None:
     m = pat.search(window, pos)
     if m is None:
         return None
-    verb = m.group("verb").lower()
+    # casefold, as the pattern matched: "ſank" is "sank" ("ſ".lower() would stay "ſ")
+    verb = m.group("verb").casefold()
     if verb == "up" or verb == "down":
         # "gave up 517 yards", "broke down 3 ways": part of a phrasal verb, not a change
         prev = _WORD_BEFORE_SPACES.search(window[: m.start()])
         if prev is not None and prev.group(1).lower() in words("phrasal_up_down.txt"):
             return None
-    return verbs[verb], len(m.group(0))
+    change = verbs.get(verb)
+    if change is None:  # defensive: a folding the table's keys do not share
+        return None
+    return change, len(m.group(0))
