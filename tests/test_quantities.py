@@ -801,12 +801,12 @@ def _change_by_plain_search(before: str) -> tuple[str, int] | None:
     m = pat.search(window)
     if m is None:
         return None
-    verb = m.group("verb").lower()
+    verb = m.group("verb").casefold()
     if verb in ("up", "down"):
         prev = regex.search(r"([^\W\d_]++)[ \u00a0]++$", window[: m.start()])
         if prev is not None and prev.group(1).lower() in cues.words("phrasal_up_down.txt"):
             return None
-    return verbs[verb], len(m.group(0))
+    return (verbs[verb], len(m.group(0))) if verb in verbs else None
 
 
 def _outcome(f: Callable[[str], object], arg: str) -> object:
