@@ -420,6 +420,35 @@ def test_token_offsets_cover_their_words(text: str) -> None:
     assert tok.starts == sorted(tok.starts)
 
 
+def test_long_text_shares_lower_case_strings_and_keeps_them_right() -> None:
+    from newsfacts.extractors.quotes import tokens as tk
+
+    sentence = "Mayor ÉLODIE Brandt SAID the İznik ferry ΣΟΦΙΑ runs late, and she said so. "
+    text = sentence * (tk._SHARED_LOWER_MIN // 12 + 10)
+    tok = tk.Tokens(text)
+    assert len(tok) >= tk._SHARED_LOWER_MIN  # the shared path is the one under test
+    assert tok.lower == [w.lower() for w in tok.words]
+    said = [tok.lower[i] for i, w in enumerate(tok.words) if w == "SAID"]
+    assert len(said) > 1 and all(x is said[0] for x in said)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="Ab. ,’'“”\"-1éΣß\n", max_size=60))
+def test_plain_words_are_the_words_written_in_lower_case(text: str) -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    tok = Tokens(text)
+    assert tok.plain_words() == frozenset(w for w in tok.words if w.islower())
+
+
+def test_multiword_cues_by_first_word_keep_file_order() -> None:
+    lex = lexicon()
+    assert lex.multiword_by_first["made"] == (("made", "clear"), ("made", "it", "clear"))
+    for first, phrases in lex.multiword_by_first.items():
+        assert phrases == tuple(p for p in lex.multiword if p[0] == first)
+    assert sum(map(len, lex.multiword_by_first.values())) == len(lex.multiword)
+
+
 def test_sentence_final_dot_is_its_own_token_but_abbreviations_keep_it() -> None:
     from newsfacts.extractors.quotes.tokens import Tokens
 

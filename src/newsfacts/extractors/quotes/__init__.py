@@ -174,8 +174,10 @@ def _later_mentions(tok: Tokens, resolver: Resolver, people: dict[tuple[int, int
     by_token = resolver.by_token
     n = len(words)
     i = 0
-    for c in [c for c, w in enumerate(words) if w in by_token]:
-        if c < i:
+    # candidates by lower case (the lower-case strings are hashed already), then exact
+    folded = frozenset(map(str.lower, by_token))
+    for c in [c for c, lw in enumerate(tok.lower) if lw in folded]:
+        if c < i or words[c] not in by_token:
             continue
         i = c
         w = words[i]

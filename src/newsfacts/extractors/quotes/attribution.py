@@ -75,8 +75,8 @@ def _cue_map(tok: Tokens, lex: Lexicon) -> dict[int, int]:
         n = 1 if w in lex.cue_forms else 0
         if n and lex.cue_forms[w] in lex.clause_cues and not _verb_between(tok, lex, i):
             n = 0
-        for phrase in lex.multiword:
-            if w == phrase[0] and tuple(lower[i : i + len(phrase)]) == phrase:
+        for phrase in lex.multiword_by_first.get(w, ()):
+            if tuple(lower[i : i + len(phrase)]) == phrase:
                 n = len(phrase)
                 break
         if n:

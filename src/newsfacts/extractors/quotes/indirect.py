@@ -514,6 +514,8 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
     if hi - lo > MAX_CONTENT:
         hi = lo + MAX_CONTENT
     for j in range(lo, hi):
+        if lower[j] not in _CUT_TOKENS:
+            continue  # a plain word: nothing below applies to it
         w = words[j]
         if w in ("“", "«"):
             depth += 1
@@ -560,6 +562,8 @@ def _participle_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
 
 #: words joining a second clause with its own attribution verb
 _JOINERS = frozenset(("and", "but", "while", "whereas"))
+#: the tokens :func:`_cut` acts on, by lower case (punctuation is its own lower case)
+_CUT_TOKENS = _JOINERS | _CLOSERS | {"“", "«", "”", "»", ",", ";", "—"}
 #: tokens of a subject between a joiner and its cue ("while 22 percent of them said")
 _JOINED_SUBJECT_MAX = 5
 

@@ -69,6 +69,18 @@ class Lexicon:
     #: every word some scan over all tokens looks for (context words, cue starts, "asked",
     #: evaluation verbs): :meth:`Tokens.watched` finds them in one pass
     watched: frozenset[str] = frozenset()
+    #: :attr:`multiword` by first word, in file order
+    multiword_by_first: dict[str, tuple[tuple[str, ...], ...]] = attrs.field(
+        init=False,
+        default=attrs.Factory(lambda self: _by_first(self.multiword), takes_self=True),
+    )
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        out[phrase[0]] = (*out.get(phrase[0], ()), phrase)
+    return out
 
 
 def _forms(name: str, tag: str = "@obj") -> tuple[dict[str, str], frozenset[str]]:

@@ -228,7 +228,7 @@ class Resolver:
             kind = "person"
         if kind == "person" and " " in name and name not in self.people:
             self._add_person(name, role, a, b)
-            self._positions = [e.pos for e in self.history]
+            self._positions.append(a)  # the event _add_person appended
         if role is None and name in self.people:
             role = None  # the role belongs to the earlier mention, not this one
         if kind == "person" and role is None and np.det is None and np.first < np.name_first:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, compress
 
 import attrs
 import regex
@@ -34,6 +34,9 @@ _INNER = frozenset({"of", "for", "and", "de", "von", "van", "al", "bin", "&"})
 # Name particles that start a name when capitalised ("Van Morrison", "De Gaulle", "Al Gore").
 _PARTICLES = frozenset({"de", "von", "van", "al", "bin"})
 MAX_NP = 10
+#: tokens from which :class:`Tokens` shares one lower-case string among equal words (below
+#: it, building the table costs more than it saves)
+_SHARED_LOWER_MIN = 20_000
 _RELATIVE = frozenset({"who", "whose", "which", "that"})
 
 
@@ -87,7 +90,15 @@ class Tokens:
         self.starts = starts
         self.ends = ends
         self.words = words
-        self.lower = list(map(str.lower, words))
+        if len(words) < _SHARED_LOWER_MIN:
+            self.lower = list(map(str.lower, words))
+        else:
+            # A long text repeats its words: one lower-case string per distinct word, shared
+            # by all its tokens, is built and hashed once (CPython caches a string's hash)
+            # for all the set look-ups on ``lower``.
+            distinct = dict.fromkeys(words)
+            folded = dict(zip(distinct, map(str.lower, distinct)))
+            self.lower = list(map(folded.__getitem__, words))
         #: token index -> length of the attribution cue starting there (filled on first use)
         self.cues: dict[int, int] | None = None
         self._plain: frozenset[str] | None = None
@@ -101,7 +112,8 @@ class Tokens:
     def plain_words(self) -> frozenset[str]:
         """Every word that stands in lower case somewhere in the text (built on first use)."""
         if self._plain is None:
-            self._plain = frozenset(filter(str.islower, self.words))
+            # a lower-case word is its own lower case, whose hash ``watched`` has computed
+            self._plain = frozenset(compress(self.lower, map(str.islower, self.words)))
         return self._plain
 
     def watched(self, lex: Lexicon) -> list[int]:
