@@ -802,3 +802,70 @@ def test_common_given_name_makes_the_town_after_it_a_surname() -> None:
     locs = locate(text)
     assert not by_text(locs, "Sutton")
     assert by_text(locs, "Leeds")
+
+
+# -- the token index ----------------------------------------------------------------------
+
+_INDEX_TEXTS = [
+    "Ma'an and O’Hare: the U.S.the St. Louis-based firm said.",
+    "Kyiv.Moscow. de la Rocha e Silva wrote in São Paulo’s 'the' region",
+    "x\u0301the Ba'an'and of\nSt. Paul, Minn. (AP) — argued",
+    *SEEDS.values(),
+]
+
+
+def _index_agrees(text: str, spans: list[tuple[int, int]]) -> None:
+    from newsfacts.extractors.locations import recognize
+
+    index = recognize.TokenIndex(text)
+    assert index.toks == recognize.tokens(text, 0, len(text))
+    for a, b in spans:
+        toks, joinable = index.sentence(a, b)
+        assert toks == recognize.tokens(text, a, b), (a, b)
+        assert joinable == recognize._joinable(text, toks), (a, b)
+
+
+@pytest.mark.parametrize("text", _INDEX_TEXTS)
+def test_token_index_gives_each_span_the_tokens_of_a_scan_of_the_span(text: str) -> None:
+    doc = Document.from_article(Article(text=text))
+    spans = [(s.start, s.end) for s in doc.sentences]
+    # Also spans that cut words ("Ma|'an", "U.|S.", "St|. Louis"): the index must notice.
+    spans += [(a, b) for a in range(0, min(len(text), 60)) for b in (a + 7, a + 13, len(text))]
+    _index_agrees(text, [(a, min(b, len(text))) for a, b in spans])
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Paris",
+                "de",
+                "the",
+                "U.S.",
+                "St.",
+                "Louis",
+                "'",
+                "’",
+                "an",
+                "Ma",
+                "-",
+                " ",
+                ". ",
+                "\n",
+                "é",
+                "\u0301",
+                "2",
+                "said",
+                "O'Brien",
+                ",",
+                "X",
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+    st.lists(st.tuples(st.integers(0, 200), st.integers(0, 200)), max_size=8),
+)
+def test_token_index_agrees_on_any_span(text: str, cuts: list[tuple[int, int]]) -> None:
+    n = len(text)
+    _index_agrees(text, [(min(a, b, n), min(max(a, b), n)) for a, b in cuts])

@@ -276,11 +276,12 @@ class LocationExtractor:
 
         # Pass 1: candidates per sentence, and what they reveal about person names.
         per_sentence = []
+        index = recognize.TokenIndex(text)
         for a, b in spans:
-            toks = recognize.tokens(text, a, b)
+            toks, joinable = index.sentence(a, b)
             if not toks:
                 continue
-            found = list(recognize.mentions(text, toks, gaz))
+            found = list(recognize.mentions(text, toks, gaz, joinable))
             if not found:
                 continue
             covered = filters.covered_tokens(found)

@@ -10,8 +10,11 @@ capitalised words (and lowercase connectors such as "of", "de", or region words 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import accumulate, repeat
+from operator import itemgetter
 from typing import NamedTuple
 
 import regex
@@ -20,7 +23,15 @@ from ... import resources as _res
 from ...patterns import trie
 from .gazetteer import DATA, Candidate, Gazetteer, fold
 
-__all__ = ["Mention", "Token", "context_words", "mentions", "tokens", "trimmed_suffixes"]
+__all__ = [
+    "Mention",
+    "Token",
+    "TokenIndex",
+    "context_words",
+    "mentions",
+    "tokens",
+    "trimmed_suffixes",
+]
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 MAX_TOKENS = 8  # "South Georgia and the South Sandwich Islands": 7
@@ -79,6 +90,64 @@ def _token_pattern() -> regex.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _split_pattern() -> regex.Pattern[str]:
+    """:func:`_token_pattern` with the token in a group, for ``split``."""
+    return regex.compile(f"({_token_pattern().pattern})")
+
+
+#: The gaps that join two tokens into one name (see :func:`_joinable`; also ". " after some).
+_JOINING_GAPS = frozenset({" ", "-"})
+#: A character a token can contain: a span ending before one may cut a token.
+_TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}.'’]")
+
+
+class TokenIndex:
+    """The tokens of a whole text, cut once: :meth:`sentence` gives :func:`tokens` of a span.
+
+    The text is cut by ``split`` and the tokens built by C-level iteration over the pieces
+    (their offsets are running sums of the pieces' lengths), with no Python code per token. A
+    span whose edge may cut a token is cut on its own by :func:`tokens`; at any other span the
+    scan of the whole text and that of the span find the same tokens."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        parts = _split_pattern().split(text)  # gap, token, gap, token, ..., gap
+        ends = list(accumulate(map(len, parts)))
+        words = parts[1::2]
+        self.toks: list[Token] = list(
+            map(
+                tuple.__new__,
+                repeat(Token),
+                zip(ends[0::2], ends[1::2], words, map(str.isupper, map(itemgetter(0), words))),
+            )
+        )
+        self.starts = ends[0::2]
+        # What :func:`_joinable` says of each token after the first, from the gap before it.
+        gaps = parts[0 : 2 * len(words) : 2]
+        self.joinable = list(map(_JOINING_GAPS.__contains__, gaps))
+        if ". " in gaps:
+            dotted = context_words().get("dotted", frozenset())
+            for k, gap in enumerate(gaps):
+                if gap == ". " and k and words[k - 1] in dotted:
+                    self.joinable[k] = True
+
+    def sentence(self, start: int, end: int) -> tuple[list[Token], list[bool]]:
+        """:func:`tokens` of ``text[start:end]``, and :func:`_joinable` of them."""
+        text, starts = self.text, self.starts
+        lo = bisect_left(starts, start)
+        if (lo and self.toks[lo - 1].end > start) or (
+            end < len(text) and not text[end].isspace() and _TOKEN_CHAR.match(text, end)
+        ):
+            toks = tokens(text, start, end)  # a token may run across an edge of the span
+            return toks, _joinable(text, toks)
+        hi = bisect_left(starts, end, lo, len(self.toks))
+        joinable = self.joinable[lo:hi]
+        if joinable:
+            joinable[0] = False
+        return self.toks[lo:hi], joinable
+
+
+@lru_cache(maxsize=1)
 def context_words() -> dict[str, frozenset[str]]:
     """Words of ``name_context.tsv`` by kind (title, org, suffix, prefix, person_verb, generic)."""
     out: dict[str, set[str]] = {}
@@ -93,8 +162,11 @@ def trimmed_suffixes() -> frozenset[str]:
     return frozenset(w for w in context_words().get("suffix", ()) if w.islower())
 
 
-def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
-    """Gazetteer and generic name candidates among ``toks`` (one sentence), left to right."""
+def mentions(
+    text: str, toks: list[Token], gaz: Gazetteer, joinable: list[bool] | None = None
+) -> Iterator[Mention]:
+    """Gazetteer and generic name candidates among ``toks`` (one sentence), left to right;
+    ``joinable`` is :func:`_joinable` of ``toks`` if the caller has it."""
     ctx = context_words()
     suffixes = ctx.get("suffix", frozenset())
     connectors = ctx.get("connector", frozenset())
@@ -102,7 +174,8 @@ def mentions(text: str, toks: list[Token], gaz: Gazetteer) -> Iterator[Mention]:
     titles = ctx.get("title", frozenset())
     stop = gaz.stop
     n = len(toks)
-    joinable = _joinable(text, toks)
+    if joinable is None:
+        joinable = _joinable(text, toks)
     i = 0
     while i < n:
         tok = toks[i]
