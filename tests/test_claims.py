@@ -331,12 +331,116 @@ def test_a_lone_period_after_a_cue_is_not_a_source() -> None:
 def test_stem_search_matches_a_case_insensitive_regex(
     text: str, stem: str, lo: int, hi: int, reverse: bool
 ) -> None:
-    # The counted noun's stem is found by lower-casing ASCII text; a case-insensitive regex
-    # search (backwards for ``reverse``) is the reference, on ASCII and non-ASCII text alike.
+    # The counted noun's stem is found in the index's folded text when nothing in the range can
+    # fold to an ASCII letter; a case-insensitive regex search (backwards for ``reverse``) is
+    # the reference, on ASCII and non-ASCII text alike.
     import regex
 
     from newsfacts.extractors.claims import _find_stem
 
     flags = regex.I | (regex.REVERSE if reverse else 0)
     m = regex.compile(regex.escape(stem), flags).search(text, lo, hi)
-    assert _find_stem(text, stem, lo, hi, reverse=reverse) == (m.start() if m else -1)
+    index = cues.TextIndex(text)
+    assert _find_stem(index, stem, lo, hi, reverse=reverse) == (m.start() if m else -1)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from([*_PIECES, "troops", "TROOP", "\u212aills", "\u017foldiers"]),
+            st.sampled_from(_GAPS),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=15,
+    ),
+    st.sampled_from(["troop", "kill", "soldier", "said", "co-op", "caf\u00e9", "o\u2019", "23"]),
+    st.integers(0, 300),
+    st.integers(0, 300),
+    st.booleans(),
+)
+def test_stem_lookup_equals_a_case_insensitive_regex(
+    parts: list[tuple[str, str, bool]], stem: str, i: int, j: int, reverse: bool
+) -> None:
+    # The folded-text lookup must find exactly what the case-insensitive regex finds, also next
+    # to characters that fold to ASCII letters (Kelvin sign, long s) and non-ASCII punctuation.
+    import regex
+
+    from newsfacts.extractors.claims import _find_stem
+
+    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+    lo, hi = sorted((i % (len(text) + 1), j % (len(text) + 1)))
+    flags = regex.I | (regex.REVERSE if reverse else 0)
+    m = regex.compile(regex.escape(stem), flags).search(text, lo, hi)
+    expected = m.start() if m is not None else -1
+    assert _find_stem(cues.TextIndex(text), stem, lo, hi, reverse=reverse) == expected
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
+        min_size=0,
+        max_size=20,
+    ),
+    st.sets(st.sampled_from(["said", "by", "in", "as", "co-op", "caf", "23", "may", "x"])),
+    st.sets(st.sampled_from(["said", "by", "in", "as", "23", "may", ""])),
+)
+def test_word_offsets_with_a_vocabulary_equal_a_find_sweep(
+    parts: list[tuple[str, str, bool]], words: set[str], vocabulary: set[str]
+) -> None:
+    # An index told which words will be looked up indexes only those; looking up other words
+    # (or a mix) must still give every offset.
+    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+    index = cues.TextIndex(text, frozenset(vocabulary))
+    for wanted in (frozenset(words), frozenset(words & vocabulary), frozenset(vocabulary)):
+        assert index.positions(wanted) == index.positions_by_find(wanted)
+
+
+def test_the_claims_vocabulary_covers_every_table_looked_up() -> None:
+    # Cue and time tables looked up through the index must all be in the vocabulary the claims
+    # stage gives its index; a table missing from it would be looked up with a full pass.
+    from newsfacts.extractors.claims import _event_or_source_words, _vocabulary
+    from newsfacts.extractors.claims.timex import time_words
+
+    vocabulary = _vocabulary()
+    assert vocabulary is not None
+    for table in (
+        cues.modality_cues().firsts,
+        cues.source_cues().firsts,
+        cues.confirm_cues().firsts,
+        cues.family_firsts(),
+        cues.event_firsts(),
+        cues.denial_words(),
+        _event_or_source_words(),
+        *time_words(),
+    ):
+        assert table is not None and table <= vocabulary
+    assert {"said", "according", "troops"} <= vocabulary
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
+        min_size=1,
+        max_size=20,
+    ),
+    st.integers(0, 400),
+    st.integers(0, 400),
+)
+def test_a_closed_sentence_gate_means_no_cue(
+    parts: list[tuple[str, str, bool]], i: int, j: int
+) -> None:
+    # The claims stage skips a sentence when no first word of a table is in it and the range
+    # is not ``loose``; a plain regex scan must then find no cue of that table there.
+    from newsfacts.extractors.claims import _holds
+
+    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+    index = cues.TextIndex(text)
+    a, b = sorted((i % (len(text) + 1), j % (len(text) + 1)))
+    for matcher in (cues.modality_cues(), cues.source_cues(), cues.confirm_cues()):
+        assert matcher.firsts is not None
+        if not (index.loose(a, b) or _holds(index.positions(matcher.firsts), a, b)):
+            assert matcher.find(text, a, b, a) == []

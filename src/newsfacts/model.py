@@ -195,7 +195,7 @@ def _one_of(choices: tuple[str, ...]) -> Any:
 
 
 def _int_tuple(value: Any) -> tuple[int, ...]:
-    return tuple(int(v) for v in value)
+    return tuple(map(int, value))
 
 
 def _span_tuple(value: Any) -> tuple[tuple[int, int], ...]:

@@ -30,7 +30,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from typing import Any, ClassVar
+from itertools import accumulate
+from operator import attrgetter
+from typing import ClassVar, NamedTuple
 
 import attrs
 import regex
@@ -40,7 +42,7 @@ from ...extractor import FactsSoFar
 from ...model import Article, Claim, Fact, Location, Quantity, Quote
 from ...resources import read_table
 from . import cues as _cues
-from .timex import TimeExpr, find_times, normalize
+from .timex import TimeExpr, find_times, normalize, time_words
 
 __all__ = ["ClaimExtractor", "outlet_of"]
 
@@ -63,8 +65,11 @@ def _np_words() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+_NONE: frozenset[str] = frozenset()
+
+
 def _words(cls: str) -> frozenset[str]:
-    return _np_words().get(cls, frozenset())
+    return _np_words().get(cls, _NONE)
 
 
 _ANAPHORIC = regex.compile(r"^(?:the\s(?:same\s)?(?:source|official|agency|report)s?)$", regex.I)
@@ -86,6 +91,9 @@ _FROM_OF = regex.compile(r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?")
 _DEST_PREP = regex.compile(r"\s(in|to|into|inside|at)\s{1,3}(?:the\s{1,3})?$")
 
 
+_ASCII_WORD = regex.compile(r"[a-z0-9_-]++")
+
+
 @lru_cache(maxsize=1024)
 def _stem_patterns(stem: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     """Case-insensitive forward and backward searches for a counted noun's stem."""
@@ -93,20 +101,21 @@ def _stem_patterns(stem: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return regex.compile(lit, regex.I), regex.compile(lit, regex.I | regex.REVERSE)
 
 
-def _find_stem(text: str, stem: str, lo: int, hi: int, *, reverse: bool) -> int:
+def _find_stem(index: _cues.TextIndex, stem: str, lo: int, hi: int, *, reverse: bool) -> int:
     """Offset of the first (``reverse``: last) case-insensitive occurrence of ``stem`` in
     ``text[lo:hi]``, or -1.
 
-    On ASCII (nearly every case) lower-casing both sides gives exactly the matches of a
-    case-insensitive regex, with no pattern to compile per stem; other text uses the regex.
+    A stem of ASCII word characters is looked up in the index's folded text (ASCII word
+    characters lower-cased, all else a space) when the range holds no character that could
+    match a letter case-insensitively: exactly the matches of a case-insensitive regex, with no
+    slicing and no pattern to compile per stem. Other cases use the regex.
     """
-    window = text[lo:hi]
-    if window.isascii() and stem.isascii():
-        low, needle = window.lower(), stem.lower()
-        i = low.rfind(needle) if reverse else low.find(needle)
-        return i if i < 0 else lo + i
+    needle = stem.lower()
+    if stem.isascii() and _ASCII_WORD.fullmatch(needle) and index.sure(lo, hi):
+        folded = index.folded
+        return folded.rfind(needle, lo, hi) if reverse else folded.find(needle, lo, hi)
     forward, back = _stem_patterns(stem)
-    m = (back if reverse else forward).search(text, lo, hi)
+    m = (back if reverse else forward).search(index.text, lo, hi)
     return m.start() if m is not None else -1
 
 
@@ -115,8 +124,7 @@ def outlet_of(article: Article) -> str:
     return article.source or article.id or "the outlet"
 
 
-@attrs.frozen
-class _Attribution:
+class _Attribution(NamedTuple):
     cue: _cues.Cue
     start: int
     end: int
@@ -158,6 +166,34 @@ def _event_or_source_words() -> frozenset[str] | None:
     return out
 
 
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str] | None:
+    """Every word the cue and time tables look up in a :class:`~.cues.TextIndex` (None: any)."""
+    tables = (
+        _cues.modality_cues().firsts,
+        _cues.source_cues().firsts,
+        _cues.confirm_cues().firsts,
+        _cues.family_firsts(),
+        _cues.event_firsts(),
+        _cues.denial_words(),
+        *time_words(),
+    )
+    out: frozenset[str] = frozenset()
+    for words in tables:
+        if words is None:
+            return None
+        out |= words
+    return out
+
+
+def _holds(found: list[int] | None, start: int, end: int) -> bool:
+    """Whether one of the sorted offsets ``found`` is in ``[start, end)`` (None: unknown)."""
+    if found is None:
+        return True
+    k = bisect_left(found, start)
+    return k < len(found) and found[k] < end
+
+
 def _clause_at(clauses: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
     i = bisect_right(clauses, (pos, 1 << 62)) - 1
     if i >= 0 and clauses[i][0] <= pos < clauses[i][1]:
@@ -184,8 +220,11 @@ class _Run:
         self.quotes: Sequence[Fact] = facts.get("quotes", ())
         self.locations: Sequence[Fact] = facts.get("locations", ())
         self.outlet = outlet_of(doc.article)
-        self.index = _cues.TextIndex(self.text)
+        self.index = _cues.TextIndex(self.text, _vocabulary())
         self.sources: list[str] = []
+        #: each source's latest index in ``sources``, and word -> the sources it is a word of
+        self._last_at: dict[str, int] = {}
+        self._sources_with: dict[str, list[str]] = {}
         self.records: list[_Record] = []
         self.last_family: _Record | None = None
         order = sorted(
@@ -196,7 +235,10 @@ class _Run:
         self._locs: list[Location] = [self.locations[i] for i in order]  # type: ignore[misc]
         self._loc_starts = [loc.start for loc in self._locs]
         self._mod_cache: dict[tuple[int, int], tuple[list[int], list[_cues.Cue]]] = {}
+        #: modality cues inside each attribution cue, by the cue's start
+        self._verb_mod_cache: dict[int, list[_cues.Cue]] = {}
         self._att_starts: list[int] = []
+        self._break_starts: list[int] | None = None
 
     def _add(self, rec: _Record) -> None:
         self.records.append(rec)
@@ -220,17 +262,21 @@ class _Run:
         """``_CLAUSE_BREAK.finditer(text, a, b)``, trying the pattern only where a match can
         start: at ``,;:`` and at the space before a dash."""
         t = self.text
-        cands: list[int] = []
-        for ch, back in _BREAK_CHARS:
-            i = t.find(ch, a, b)
-            while i >= 0:
-                if i - back >= a:
-                    cands.append(i - back)
-                i = t.find(ch, i + 1, b)
-        cands.sort()
+        every = self._break_starts
+        if every is None:
+            # where a break can start, in the whole text: a superset of the starts in [a, b)
+            every = []
+            for ch, back in _BREAK_CHARS:
+                i = t.find(ch)
+                while i >= 0:
+                    if i >= back:
+                        every.append(i - back)
+                    i = t.find(ch, i + 1)
+            every.sort()
+            self._break_starts = every
         out: list[tuple[int, int]] = []
         cur = a
-        for p in cands:
+        for p in every[bisect_left(every, a) : bisect_left(every, b)]:
             if p >= cur:
                 m = _CLAUSE_BREAK.match(t, p, b)
                 if m is not None:
@@ -268,6 +314,8 @@ class _Run:
 
     def _in_quote(self, pos: int) -> int | None:
         k = bisect_right(self._qstarts, pos)
+        if k == 0 or self._qreach[k - 1] <= pos:
+            return None  # every span starting at or before ``pos`` ends at or before it
         for a, b, i in reversed(self._qspans[max(0, k - 8) : k]):
             if a <= pos < b:
                 return i
@@ -276,56 +324,76 @@ class _Run:
     def _np(self, a: int, b: int) -> tuple[int, int, str] | None:
         """Clean the noun phrase in ``text[a:b]``: drop leading conjunctions and trailing
         auxiliaries; reject what does not look like a source."""
-        toks = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(self.text, a, b)]
-        while toks and (toks[0][2].lower() in _words("lead") or toks[0][2] in "–—-"):
-            toks.pop(0)
-        while toks and (toks[-1][2].lower().strip(".") in _words("trail") or toks[-1][2] in "–—-"):
-            toks.pop()
-        if not toks or len(toks) > 12 or toks[-1][2].lower() in _words("passive"):
+        table = _np_words()
+        tokens = list(_TOKEN.finditer(self.text, a, b))
+        words = [m.group() for m in tokens]
+        i, j = 0, len(words)
+        lead = table.get("lead", _NONE)
+        while i < j and (words[i].lower() in lead or words[i] in "–—-"):
+            i += 1
+        trail = table.get("trail", _NONE)
+        while j > i and (words[j - 1].lower().strip(".") in trail or words[j - 1] in "–—-"):
+            j -= 1
+        if i == j or j - i > 12 or words[j - 1].lower() in table.get("passive", _NONE):
             return None
-        words = [w for _, _, w in toks]
+        start, end = tokens[i].start(), tokens[j - 1].end()
+        words = words[i:j]
         low = " ".join(words).lower()
-        if not _words("aux").isdisjoint(low.split(" ")):
+        if not table.get("aux", _NONE).isdisjoint(low.split(" ")):
             return None
         if any(map(str.isdigit, low)):
             return None
-        if all(w[:1].islower() for w in words) and len(words) > 4:
+        if len(words) > 4 and all(w[:1].islower() for w in words):
             return None
         if low in ("the", "a", "an", "this", "that", "which", "who", "there", "what"):
             return None
-        start, end = toks[0][0], toks[-1][1]
         src = self.text[start:end]
-        last_word = src[:-1].split()[-1:]
-        if src.endswith(".") and not (last_word and "." in last_word[0]):
-            src = src[:-1]  # a sentence-final period, not an abbreviation's ("U.S.")
+        if src.endswith("."):
+            last_word = src[:-1].split()[-1:]
+            if not (last_word and "." in last_word[0]):
+                src = src[:-1]  # a sentence-final period, not an abbreviation's ("U.S.")
         if not src.strip():
             return None
         end = start + len(src)
-        if low in _words("pronoun") or _ANAPHORIC.match(low):
+        if low in table.get("pronoun", _NONE) or (low.startswith("the") and _ANAPHORIC.match(low)):
             if not self.sources:
                 return None
             return start, end, self.sources[-1]
-        m = _GENERIC_LEAD.match(src)
+        # "data from X" needs a word after the preposition: three tokens at least
+        m = _GENERIC_LEAD.match(src) if len(words) > 2 else None
         if m:
             start += m.end()
             src = src[m.end() :]
         if len(words) == 1 and words[0][:1].isupper():
-            for prev in reversed(self.sources[-50:]):
-                if words[0] in prev.split() and prev != src:
-                    return start, end, prev
+            # the latest of the last 50 sources holding the word (other than ``src`` itself)
+            last = -1
+            for prev in self._sources_with.get(words[0], ()):
+                if prev != src and self._last_at[prev] > last:
+                    last = self._last_at[prev]
+            if last >= 0 and last >= len(self.sources) - 50:
+                return start, end, self.sources[last]
         return start, end, src
+
+    def _add_source(self, source: str) -> None:
+        if source not in self._last_at:
+            for w in set(source.split()):
+                self._sources_with.setdefault(w, []).append(source)
+        self._last_at[source] = len(self.sources)
+        self.sources.append(source)
 
     def _attributions(
         self, s: Span, clauses: list[tuple[int, int]], found: list[_cues.Cue]
     ) -> list[_Attribution]:
         """Attributions of the source cues ``found`` in sentence ``s``."""
         out: list[_Attribution] = []
+        determiners = _words("determiner")
         for cue in found:
             if self._in_quote(cue.start) is not None:
                 continue
-            prev_word = self.text[max(s.start, cue.start - 12) : cue.start].split()[-1:]
-            if cue.label == "verb" and prev_word and prev_word[0].lower() in _words("determiner"):
-                continue  # "these reports", "the claims": a noun, not a reporting verb
+            if cue.label == "verb":
+                prev_word = self.text[max(s.start, cue.start - 12) : cue.start].split()[-1:]
+                if prev_word and prev_word[0].lower() in determiners:
+                    continue  # "these reports", "the claims": a noun, not a reporting verb
             ca, cb = _clause_at(clauses, cue.start) or (s.start, s.end)
             ca, cb = max(ca, cue.start - _WINDOW), min(cb, cue.end + _WINDOW)
             np: tuple[int, int, str] | None = None
@@ -334,13 +402,15 @@ class _Run:
                 np = self._np(cue.end, stop.start() if stop else cb)
             else:
                 before = self.text[ca : cue.start]
-                cut = max((m.end() for m in _NP_STOP.finditer(before)), default=0)
+                cut = 0
+                for m in _NP_STOP.finditer(before):
+                    cut = m.end()  # matches come in order: the last one ends last
                 np = self._np(ca + cut, cue.start)
                 if np is None and not before[cut:].strip():
                     stop = _NP_STOP.search(self.text, cue.end, cb)
                     np = self._np(cue.end, stop.start() if stop else cb)
             if np is not None:
-                out.append(_Attribution(cue, np[0], np[1], np[2]))
+                out.append(_Attribution(cue, *np))
         return out
 
     # -- per claim ---------------------------------------------------------------------
@@ -350,14 +420,22 @@ class _Run:
         clause: tuple[int, int],
         pos: int,
     ) -> _Attribution | None:
+        if not atts:
+            return None
         k = bisect_left(self._att_starts, pos)
         before = atts[k - 1] if k > 0 else None
         after = atts[k] if k < len(atts) else None
-        near = [
-            a for a in (before, after) if a is not None and clause[0] <= a.cue.start < clause[1]
-        ]
-        if near:
-            return min(near, key=lambda a: abs(a.cue.start - pos))
+        a, b = clause
+        if before is not None and a <= before.cue.start < b:
+            if (
+                after is not None
+                and a <= after.cue.start < b
+                and abs(after.cue.start - pos) < abs(before.cue.start - pos)
+            ):
+                return after  # the nearer of the two, the one before on a tie
+            return before
+        if after is not None and a <= after.cue.start < b:
+            return after
         return before if before is not None else after
 
     def _source(
@@ -394,9 +472,17 @@ class _Run:
         starts, cues = self._mod_cache[clause]
         found = cues[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
         if att is not None:
-            found += _cues.find_cues(
-                _cues.modality_cues(), self.text, att.cue.start, att.cue.end, s.start, self.index
-            )
+            verb = self._verb_mod_cache.get(att.cue.start)
+            if verb is None:
+                verb = self._verb_mod_cache[att.cue.start] = _cues.find_cues(
+                    _cues.modality_cues(),
+                    self.text,
+                    att.cue.start,
+                    att.cue.end,
+                    s.start,
+                    self.index,
+                )
+            found += verb
         best, cue = ("reported" if source != self.outlet else "asserted"), None
         if (time is not None and time.prep in ("by", "until", "till")) or (
             time is not None and time.kind == "future"
@@ -423,18 +509,23 @@ class _Run:
                 out.append(t)
         return out
 
+    @staticmethod
     def _time(
-        self, times: list[TimeExpr], clause: tuple[int, int], pos: int, atts: list[_Attribution]
+        times: list[TimeExpr], starts: list[int], clause: tuple[int, int], pos: int
     ) -> TimeExpr | None:
-        starts = [t.start for t in times]
+        """The nearest of ``times`` (starting at ``starts``) in the clause, else in the
+        sentence; within each, a time that is not "now" first."""
         usable = times[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
-        for scope in ("clause", "sentence"):
-            pool = [t for t in usable if scope == "sentence" or clause[0] <= t.start < clause[1]]
-            for present in (False, True):
-                cands = [t for t in pool if t.present == present]
-                if cands:
-                    return min(cands, key=lambda t: abs(t.start - pos))
-        return None
+        if not usable:
+            return None
+        a, b = clause
+        return min(
+            usable,
+            key=lambda t: (
+                (0 if a <= t.start < b else 2) + (t.kind == "present"),
+                abs(t.start - pos),
+            ),
+        )
 
     def _owner(
         self,
@@ -498,10 +589,11 @@ class _Run:
             stem = head[:-1] if head.endswith("s") and len(head) > 4 else head
             i = -1
             if stem:
-                i = _find_stem(t, stem, q.start, min(clause[1], q.end + 80), reverse=False)
+                ix = self.index
+                i = _find_stem(ix, stem, q.start, min(clause[1], q.end + 80), reverse=False)
                 if i < 0:
                     i = _find_stem(
-                        t, stem, max(clause[0], q.start - _WINDOW), q.start, reverse=True
+                        ix, stem, max(clause[0], q.start - _WINDOW), q.start, reverse=True
                     )
             if i < 0:
                 return family, head, q.end, q.end
@@ -545,19 +637,22 @@ class _Run:
         qindex: int | None,
         atts: list[_Attribution],
         times: list[TimeExpr],
+        time_starts: list[int],
         event_cue: _cues.Cue | None = None,
     ) -> _Record:
         if clause[1] - clause[0] > 2 * _WINDOW:
             # a run-on "clause" (no punctuation): keep the claim to the text around its figure
             a, b = max(clause[0], pos - _WINDOW), min(clause[1], pos + _WINDOW)
-            a0, b0 = a, b
-            while a > max(clause[0], a0 - 30) and not self.text[a - 1].isspace():
-                a -= 1
-            while b < min(clause[1], b0 + 30) and not self.text[b].isspace():
-                b += 1
+            # widen to whole words, by at most 30 characters (split() cuts at isspace())
+            left = self.text[max(clause[0], a - 30) : a]
+            if left and not left[-1].isspace():
+                a -= len(left.rsplit(None, 1)[-1])
+            right = self.text[b : min(clause[1], b + 30)]
+            if right and not right[0].isspace():
+                b += len(right.split(None, 1)[0])
             clause = self._trim(a, b)
         source, ss, se, qi, att = self._source(atts, clause, pos)
-        time = self._time(times, clause, pos, atts)
+        time = self._time(times, time_starts, clause, pos)
         modality, cue = self._modality(clause, s, att, source, time, pos)
         ent = self._entity(q, clause, pos)
         family = head = owner_key = owner_text = dest = None
@@ -609,15 +704,12 @@ class _Run:
                         prev.owner_key,
                         prev.owner_text,
                     )
+        lo = bisect_left(self._loc_starts, max(clause[0], pos - _WINDOW))
         locs = tuple(
-            self._loc_index[i]
-            for i in range(
-                bisect_left(self._loc_starts, max(clause[0], pos - _WINDOW)),
-                bisect_left(self._loc_starts, min(clause[1], pos + _WINDOW)),
-            )
+            self._loc_index[lo : bisect_left(self._loc_starts, min(clause[1], pos + _WINDOW))]
         )
         if source != self.outlet:
-            self.sources.append(source)
+            self._add_source(source)
         return _Record(
             clause[0],
             clause[1],
@@ -643,6 +735,8 @@ class _Run:
     def claims(self) -> list[Claim]:
         self._qspans = sorted(self._quote_spans())
         self._qstarts = [a for a, _, _ in self._qspans]
+        #: the furthest end of the spans up to each one
+        self._qreach = list(accumulate((b for _, b, _ in self._qspans), max))
         by_sentence: dict[int, list[int]] = {}
         for i, q in enumerate(self.quantities):
             if isinstance(q, Quantity):
@@ -655,26 +749,35 @@ class _Run:
             _cues.confirm_cues(),
             _cues.source_cues(),
         )
-        denial = _cues.denial_words()
-        any_cue = _event_or_source_words()
+        # Whether a cue of a table may be in a sentence: one of its first words is there, or
+        # the sentence is ``loose`` (see :meth:`~.cues.TextIndex.loose`).
+        any_at, denial_at, confirm_at, source_at = (
+            None if words is None else index.positions(words)
+            for words in (
+                _event_or_source_words(),
+                _cues.denial_words(),
+                confirm.firsts,
+                source.firsts,
+            )
+        )
         for si, s in self.doc.content_sentences():
             # Cheap lookups first: a sentence without a figure, an event cue or an attribution
             # adds nothing, so it is not cut into clauses nor searched for times.
+            sa, sb = s.start, s.end
             quantities = by_sentence.get(si, ())
-            if not quantities and not index.may_hold(any_cue, s.start, s.end):
+            loose = index.loose(sa, sb)
+            if not (quantities or loose or _holds(any_at, sa, sb)):
                 continue
             event_cues: list[_cues.Cue] = []
-            if index.may_hold(denial, s.start, s.end):
+            if loose or _holds(denial_at, sa, sb):
                 event_cues = [
-                    c
-                    for c in modality.find(text, s.start, s.end, s.start, index)
-                    if c.label == "denied"
+                    c for c in modality.find(text, sa, sb, sa, index) if c.label == "denied"
                 ]
-            if index.may_hold(confirm.firsts, s.start, s.end):
-                event_cues += confirm.find(text, s.start, s.end, s.start, index)
+            if loose or _holds(confirm_at, sa, sb):
+                event_cues += confirm.find(text, sa, sb, sa, index)
             found: list[_cues.Cue] = []
-            if index.may_hold(source.firsts, s.start, s.end):
-                found = source.find(text, s.start, s.end, s.start, index)
+            if loose or _holds(source_at, sa, sb):
+                found = source.find(text, sa, sb, sa, index)
             if not (quantities or event_cues or found):
                 continue
             clauses = self._clauses(s)
@@ -688,31 +791,32 @@ class _Run:
                 times = self._usable_times(all_times, atts)
             else:
                 all_times = times = []
+            starts = [t.start for t in times]
             time_starts = [t.start for t in all_times]
             used: set[tuple[int, int]] = set()
             for qi in quantities:
                 q = self.quantities[qi]
                 assert isinstance(q, Quantity)
                 k = bisect_left(time_starts, q.end)
-                if any(t.end > q.start for t in all_times[max(0, k - 3) : k]):
+                if k and any(t.end > q.start for t in all_times[max(0, k - 3) : k]):
                     continue  # a day or year inside a date, not a count
                 lo = bisect_left(self._att_starts, q.start - _WINDOW)
                 hi = bisect_right(self._att_starts, q.start + _WINDOW)
-                if any(a.start <= q.start < a.end for a in atts[lo:hi]):
+                if lo < hi and any(a.start <= q.start < a.end for a in atts[lo:hi]):
                     continue  # part of the source's name
                 clause = _clause_at(clauses, q.start)
                 if clause is None:
                     continue
                 used.add(clause)
-                self._add(self._build(s, clause, q.start, q, qi, atts, times))
+                self._add(self._build(s, clause, q.start, q, qi, atts, times, starts))
             for c in sorted(event_cues, key=lambda c: c.start):
                 clause = _clause_at(clauses, c.start)
                 if clause is None or clause in used:
                     continue
                 used.add(clause)
-                self._add(self._build(s, clause, c.start, None, None, atts, times, c))
+                self._add(self._build(s, clause, c.start, None, None, atts, times, starts, c))
             for a in atts:
-                self.sources.append(a.source)
+                self._add_source(a.source)
         return self._finish()
 
     def _finish(self) -> list[Claim]:
@@ -725,7 +829,7 @@ class _Run:
                     texts.setdefault(r.owner_key, Counter())[r.owner_text] += 1
         published = self.doc.article.published
         out: list[Claim] = []
-        for r in sorted(self.records, key=lambda r: (r.start, r.quantities)):
+        for r in sorted(self.records, key=attrgetter("start", "quantities")):
             if r.family and r.owner_key is None and r.family in votes:
                 r.owner_key = min(votes[r.family].items(), key=lambda kv: (-kv[1], kv[0]))[0]
                 tc = texts.get(r.owner_key)
@@ -734,7 +838,6 @@ class _Run:
             if r.head:
                 parts = [p for p in (r.owner_text, r.head, r.event, r.dest) if p]
                 subject = " ".join(parts)
-            kw: dict[str, Any] = {}
             out.append(
                 Claim(
                     start=r.start,
@@ -753,7 +856,6 @@ class _Run:
                     source_end=r.source_end,
                     cue=r.cue,
                     subject_key=(f"{r.family}|{r.owner_key or ''}|{r.event}" if r.family else None),
-                    **kw,
                 )
             )
         return out

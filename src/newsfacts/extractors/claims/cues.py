@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
+from itertools import accumulate, chain, compress, count
+from typing import NamedTuple
 
 import attrs
 import regex
@@ -25,8 +27,10 @@ __all__ = [
     "TextIndex",
     "confirm_cues",
     "denial_words",
+    "event_firsts",
     "event_of",
     "families",
+    "family_firsts",
     "family_of",
     "find_cues",
     "first_runs",
@@ -94,9 +98,19 @@ class TextIndex:
     scanned the plain way.
     """
 
-    __slots__ = ("_cache", "_found", "_unsure", "_where", "folded", "padded", "text")
+    __slots__ = (
+        "_cache",
+        "_found",
+        "_own",
+        "_unsure",
+        "_vocabulary",
+        "_where",
+        "folded",
+        "padded",
+        "text",
+    )
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, vocabulary: frozenset[str] | None = None) -> None:
         table, separators = _folding()
         raw = text.encode("ascii", "replace")  # one byte per character: offsets are kept
         self.text = text
@@ -104,6 +118,8 @@ class TextIndex:
         #: ``padded[k] == folded[k - 1]``: the space before a word has the word's text offset.
         self.padded = f" {self.folded} "
         self._where: dict[str, list[int]] | None = None
+        #: the only words looked up (None: any); a lookup of other words takes its own pass
+        self._vocabulary = vocabulary
         self._unsure: list[int] = []
         if not text.isascii():
             i = raw.find(b"?")
@@ -114,27 +130,29 @@ class TextIndex:
                 i = raw.find(b"?", i + 1)
         self._cache: dict[object, list[int]] = {}
         self._found: dict[frozenset[str], dict[int, str]] = {}
+        self._own: dict[frozenset[str], dict[str, list[int]]] = {}
 
-    def _word_offsets(self) -> dict[str, list[int]]:
-        """Every folded word with the offsets it starts at, built on first use.
+    def _word_offsets(self, vocabulary: frozenset[str] | None) -> dict[str, list[int]]:
+        """The folded words of ``vocabulary`` (None: every word) with the offsets they start at.
 
-        One pass over ``folded.split(" ")`` (an empty piece is a space of a run): cheaper than
-        one ``str.find`` sweep of the whole text per looked-up word once a few tables are
-        consulted. :meth:`positions_by_find` is the plain reference it replaces.
+        ``folded.split(" ")`` (an empty piece is a space of a run), the running sum of the piece
+        lengths and the membership test all run in C; Python only loops over the words found.
+        Cheaper than one ``str.find`` sweep of the whole text per looked-up word once a few
+        tables are consulted. :meth:`positions_by_find` is the plain reference it replaces.
         """
-        where = self._where
-        if where is None:
-            where = {}
-            off = 0
-            for piece in self.folded.split(" "):
-                if piece:
-                    at = where.get(piece)
-                    if at is None:
-                        where[piece] = [off]
-                    else:
-                        at.append(off)
-                off += len(piece) + 1
-            self._where = where
+        if vocabulary is not None and "" in vocabulary:
+            vocabulary = vocabulary - {""}
+        pieces = self.folded.split(" ")
+        ends = list(accumulate(map(len, pieces), initial=0))  # piece k starts at ends[k] + k
+        keep = map(bool, pieces) if vocabulary is None else map(vocabulary.__contains__, pieces)
+        where: dict[str, list[int]] = {}
+        for k in compress(count(), keep):
+            piece = pieces[k]
+            at = where.get(piece)
+            if at is None:
+                where[piece] = [ends[k] + k]
+            else:
+                at.append(ends[k] + k)
         return where
 
     def positions_by_find(self, words: frozenset[str]) -> list[int]:
@@ -151,23 +169,42 @@ class TextIndex:
                 i = padded.find(needle, i + len(needle) - 1)
         return sorted(found)
 
+    def _where_for(self, words: frozenset[str]) -> dict[str, list[int]]:
+        """The word -> offsets table holding ``words``: the shared one when they are all in
+        the vocabulary, else one of their own."""
+        vocabulary = self._vocabulary
+        if vocabulary is None or words <= vocabulary:
+            where = self._where
+            if where is None:
+                where = self._where = self._word_offsets(vocabulary)
+            return where
+        where = self._own.get(words)
+        if where is None:
+            where = self._own[words] = self._word_offsets(words)
+        return where
+
     def positions(self, words: frozenset[str]) -> list[int]:
         """Sorted offsets of the whole folded words in ``words``."""
         out = self._cache.get(words)
         if out is None:
-            at: dict[int, str] = {}
-            where = self._word_offsets()
-            for w in where.keys() & words:
-                for i in where[w]:
-                    at[i] = w
-            out = sorted(at)
+            where = self._where_for(words)
+            # one word per offset: the merged lists hold no duplicates
+            out = sorted(chain.from_iterable([where[w] for w in where.keys() & words]))
             self._cache[words] = out
-            self._found[words] = at
         return out
+
+    def word_map(self, words: frozenset[str]) -> dict[int, str]:
+        """Offset -> word for the offsets of :meth:`positions`."""
+        at = self._found.get(words)
+        if at is None:
+            where = self._where_for(words)
+            at = {i: w for w in where.keys() & words for i in where[w]}
+            self._found[words] = at
+        return at
 
     def word_at(self, words: frozenset[str], pos: int) -> str | None:
         """The word of ``words`` found at ``pos`` by :meth:`positions`."""
-        return self._found[words].get(pos)
+        return self.word_map(words).get(pos)
 
     def near(self, firsts: frozenset[str], anchors: frozenset[str], reach: int) -> list[int]:
         """Offsets of the words in ``firsts`` that are, or are followed within ``reach``
@@ -190,15 +227,17 @@ class TextIndex:
             self._cache[key] = out
         return out
 
-    def may_hold(self, words: frozenset[str] | None, start: int, end: int) -> bool:
-        """False only when no cue starting with one of ``words`` can be in ``text[start:end]``
-        (``words`` None: unknown, so True)."""
-        if words is None:
+    def sure(self, start: int, end: int) -> bool:
+        """True when ``text[start:end]`` holds no unsure character."""
+        u = self._unsure
+        if not u:
             return True
-        found = self.positions(words)
-        k = bisect_left(found, start)
-        if k < len(found) and found[k] < end:
-            return True
+        k = bisect_left(u, start)
+        return k == len(u) or u[k] >= end
+
+    def loose(self, start: int, end: int) -> bool:
+        """True when a cue may start in ``text[start:end]`` whatever its words: an unsure
+        character is in the range (or just before it), or the range ends inside a word."""
         u = self._unsure
         if u:
             k = bisect_left(u, start - 1)
@@ -281,9 +320,10 @@ def _scan_words(matcher: _Matcher, index: TextIndex, start: int, end: int) -> li
             pos.append(q)
     out: list[tuple[int, int]] = []
     cur = start
+    word_at = index.word_map(words)
     for p in pos:
         if p >= cur:
-            w = index.word_at(words, p)
+            w = word_at.get(p)
             if w is not None and w in simple and p + len(w) <= end and not (lead and p == start):
                 out.append((p, p + len(w)))
                 cur = p + len(w)
@@ -295,9 +335,9 @@ def _scan_words(matcher: _Matcher, index: TextIndex, start: int, end: int) -> li
     return out
 
 
-@attrs.frozen
-class Cue:
-    """A matched cue phrase: span, text and what the table says about it."""
+class Cue(NamedTuple):
+    """A matched cue phrase: span, text and what the table says about it (a named tuple:
+    cheap to build, and several are built per sentence)."""
 
     start: int
     end: int
@@ -409,6 +449,11 @@ def _family_matcher() -> _Matcher:
     return _matcher(list(fam), fam)
 
 
+def family_firsts() -> frozenset[str] | None:
+    """Words a counted noun of :func:`family_nouns` starts with (None: no index lookup)."""
+    return _family_matcher().firsts
+
+
 def find_cues(
     matcher: _Matcher,
     text: str,
@@ -456,6 +501,11 @@ def family_of(entity: str) -> tuple[str, str]:
 def _events() -> _Matcher:
     ev = {r["word"].lower(): r["event"] for r in read_table("claims/events.tsv")}
     return _matcher(list(ev), ev)
+
+
+def event_firsts() -> frozenset[str] | None:
+    """Words an event of :func:`event_of` starts with (None: no index lookup)."""
+    return _events().firsts
 
 
 def event_of(text: str, start: int, end: int, index: TextIndex | None = None) -> str:

@@ -13,14 +13,14 @@ import contextlib
 import datetime as _dt
 from collections.abc import Iterable
 from functools import lru_cache
+from typing import NamedTuple
 
-import attrs
 import regex
 
 from ...resources import read_table
 from .cues import TextIndex, first_runs, scan
 
-__all__ = ["TimeExpr", "find_times", "normalize", "time_key"]
+__all__ = ["TimeExpr", "find_times", "normalize", "time_key", "time_words"]
 
 _TABLE = "claims/time.tsv"
 _FUTURE_PREPS = frozenset({"by", "until", "till", "before", "next"})
@@ -43,9 +43,9 @@ _AS_NEXT = regex.compile(r"\s{1,3}as\b")
 _LAST_RUN = regex.compile(r"[\w-]{1,40}+(?=[^\w-]{0,3}+$)")
 
 
-@attrs.frozen
-class TimeExpr:
-    """One time expression: its span, surface text, preposition and what it denotes."""
+class TimeExpr(NamedTuple):
+    """One time expression: its span, surface text, preposition and what it denotes (a named
+    tuple: cheap to build)."""
 
     start: int
     end: int
@@ -125,6 +125,12 @@ def _index_words() -> tuple[frozenset[str], frozenset[str], int] | None:
     return heads | years | days, frozenset(anchors | years), reach
 
 
+def time_words() -> tuple[frozenset[str], ...]:
+    """The words :func:`find_times` looks up in a :class:`~.cues.TextIndex` (its anchors)."""
+    words = _index_words()
+    return () if words is None else (words[1],)
+
+
 def find_times(
     text: str, start: int = 0, end: int | None = None, index: TextIndex | None = None
 ) -> list[TimeExpr]:
@@ -141,21 +147,23 @@ def find_times(
         cands = index.near(words[0], words[1], words[2])
         found = scan(_pattern(), index, cands, start, end, cut_words=False)
     for m in found:
-        prep = m.group("prep").lower().replace("\n", " ") if m.group("prep") else None
-        if prep is not None:
-            prep = " ".join(prep.split())
-        if m.group("rel"):
-            if _AS_NEXT.match(text[m.end() : m.end() + 5]):
+        g_prep, g_rel, g_month, g_month2, g_weekday, g_year = m.group(
+            "prep", "rel", "month", "month2", "weekday", "yearonly"
+        )
+        prep = " ".join(g_prep.lower().replace("\n", " ").split()) if g_prep else None
+        if g_rel:
+            if _AS_NEXT.match(text, m.end(), m.end() + 5):
                 continue  # "went so far as", "now as": not a time
-            kind = rel[" ".join(m.group("rel").lower().split())]
+            kind = rel[" ".join(g_rel.lower().split())]
             if kind in ("present", "recent", "future"):
                 out.append(TimeExpr(m.start(), m.end(), m.group(), prep, kind))
             else:
                 out.append(TimeExpr(m.start(), m.end(), m.group(), prep, "relative", kind))
-        elif m.group("month") or m.group("month2"):
-            name = m.group("month") or m.group("month2")
-            day_s = m.group("mday") or m.group("dday")
-            year_s = m.group("year") or m.group("year2")
+        elif g_month or g_month2:
+            name = g_month or g_month2
+            mday, dday, year, year2 = m.group("mday", "dday", "year", "year2")
+            day_s = mday or dday
+            year_s = year or year2
             if name == "May" and prep is None and day_s is None:
                 continue  # the modal verb, not the month
             out.append(
@@ -170,19 +178,12 @@ def find_times(
                     int(year_s) if year_s else None,
                 )
             )
-        elif m.group("weekday"):
+        elif g_weekday:
             out.append(
-                TimeExpr(
-                    m.start(),
-                    m.end(),
-                    m.group(),
-                    prep,
-                    "weekday",
-                    str(weekdays[m.group("weekday")]),
-                )
+                TimeExpr(m.start(), m.end(), m.group(), prep, "weekday", str(weekdays[g_weekday]))
             )
-        elif m.group("yearonly"):
-            y = int(m.group("yearonly"))
+        elif g_year:
+            y = int(g_year)
             out.append(TimeExpr(m.start(), m.end(), m.group(), prep, "year", str(y), year=y))
     return out
 
