@@ -238,20 +238,24 @@ _GAPS = [" ", "  ", ", ", ". ", "\n", "\u00a0", "\u2019", "\u201c", " \u2014 ", 
 _GAPS += ["\u00e9"]
 
 
+def _pieced(
+    pieces: list[str] = _PIECES, min_size: int = 1, max_size: int = 20
+) -> st.SearchStrategy[str]:
+    """Texts of ``pieces`` joined by the gaps above, some pieces in upper case."""
+    return st.lists(
+        st.tuples(st.sampled_from(pieces), st.sampled_from(_GAPS), st.booleans()),
+        min_size=min_size,
+        max_size=max_size,
+    ).map(lambda parts: "".join((w.upper() if up else w) + gap for w, gap, up in parts))
+
+
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
-        min_size=1,
-        max_size=20,
-    ),
+    _pieced(),
     st.integers(0, 400),
     st.integers(0, 400),
 )
-def test_fast_cue_lookup_equals_a_plain_scan(
-    parts: list[tuple[str, str, bool]], i: int, j: int
-) -> None:
-    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
+def test_fast_cue_lookup_equals_a_plain_scan(text: str, i: int, j: int) -> None:
     index = cues.TextIndex(text)
     for a, b in ((0, len(text)), sorted((i % (len(text) + 1), j % (len(text) + 1)))):
         for matcher in (cues.modality_cues(), cues.source_cues(), cues.confirm_cues()):
@@ -262,19 +266,12 @@ def test_fast_cue_lookup_equals_a_plain_scan(
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
-        min_size=0,
-        max_size=20,
-    ),
+    _pieced(min_size=0),
     st.sets(st.sampled_from(["said", "by", "in", "as", "co-op", "caf", "23", "may", "x"])),
 )
-def test_word_offsets_equal_a_find_sweep_per_word(
-    parts: list[tuple[str, str, bool]], words: set[str]
-) -> None:
+def test_word_offsets_equal_a_find_sweep_per_word(text: str, words: set[str]) -> None:
     # TextIndex.positions reads one word -> offsets table built in a single pass; sweeping the
     # padded folded text with str.find for each word is the plain reference.
-    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
     index = cues.TextIndex(text)
     wanted = frozenset(words)
     assert index.positions(wanted) == index.positions_by_find(wanted)
@@ -346,22 +343,14 @@ def test_stem_search_matches_a_case_insensitive_regex(
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(
-        st.tuples(
-            st.sampled_from([*_PIECES, "troops", "TROOP", "\u212aills", "\u017foldiers"]),
-            st.sampled_from(_GAPS),
-            st.booleans(),
-        ),
-        min_size=1,
-        max_size=15,
-    ),
+    _pieced([*_PIECES, "troops", "TROOP", "\u212aills", "\u017foldiers"], max_size=15),
     st.sampled_from(["troop", "kill", "soldier", "said", "co-op", "caf\u00e9", "o\u2019", "23"]),
     st.integers(0, 300),
     st.integers(0, 300),
     st.booleans(),
 )
 def test_stem_lookup_equals_a_case_insensitive_regex(
-    parts: list[tuple[str, str, bool]], stem: str, i: int, j: int, reverse: bool
+    text: str, stem: str, i: int, j: int, reverse: bool
 ) -> None:
     # The folded-text lookup must find exactly what the case-insensitive regex finds, also next
     # to characters that fold to ASCII letters (Kelvin sign, long s) and non-ASCII punctuation.
@@ -369,7 +358,6 @@ def test_stem_lookup_equals_a_case_insensitive_regex(
 
     from newsfacts.extractors.claims import _find_stem
 
-    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
     lo, hi = sorted((i % (len(text) + 1), j % (len(text) + 1)))
     flags = regex.I | (regex.REVERSE if reverse else 0)
     m = regex.compile(regex.escape(stem), flags).search(text, lo, hi)
@@ -379,20 +367,15 @@ def test_stem_lookup_equals_a_case_insensitive_regex(
 
 @settings(max_examples=100, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
-        min_size=0,
-        max_size=20,
-    ),
+    _pieced(min_size=0),
     st.sets(st.sampled_from(["said", "by", "in", "as", "co-op", "caf", "23", "may", "x"])),
     st.sets(st.sampled_from(["said", "by", "in", "as", "23", "may", ""])),
 )
 def test_word_offsets_with_a_vocabulary_equal_a_find_sweep(
-    parts: list[tuple[str, str, bool]], words: set[str], vocabulary: set[str]
+    text: str, words: set[str], vocabulary: set[str]
 ) -> None:
     # An index told which words will be looked up indexes only those; looking up other words
     # (or a mix) must still give every offset.
-    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
     index = cues.TextIndex(text, frozenset(vocabulary))
     for wanted in (frozenset(words), frozenset(words & vocabulary), frozenset(vocabulary)):
         assert index.positions(wanted) == index.positions_by_find(wanted)
@@ -422,22 +405,15 @@ def test_the_claims_vocabulary_covers_every_table_looked_up() -> None:
 
 @settings(max_examples=150, deadline=None)
 @given(
-    st.lists(
-        st.tuples(st.sampled_from(_PIECES), st.sampled_from(_GAPS), st.booleans()),
-        min_size=1,
-        max_size=20,
-    ),
+    _pieced(),
     st.integers(0, 400),
     st.integers(0, 400),
 )
-def test_a_closed_sentence_gate_means_no_cue(
-    parts: list[tuple[str, str, bool]], i: int, j: int
-) -> None:
+def test_a_closed_sentence_gate_means_no_cue(text: str, i: int, j: int) -> None:
     # The claims stage skips a sentence when no first word of a table is in it and the range
     # is not ``loose``; a plain regex scan must then find no cue of that table there.
     from newsfacts.extractors.claims import _holds
 
-    text = "".join((w.upper() if up else w) + gap for w, gap, up in parts)
     index = cues.TextIndex(text)
     a, b = sorted((i % (len(text) + 1), j % (len(text) + 1)))
     for matcher in (cues.modality_cues(), cues.source_cues(), cues.confirm_cues()):
