@@ -1335,3 +1335,69 @@ def test_news_words_in_any_order_do_not_raise(pieces: list[tuple[str, str]]) -> 
     quotes, people = extract_quotes(Document.from_text(text))
     assert all(text[q.start : q.end] == q.text for q in quotes)
     assert all(text[p.start : p.end] == p.text for p in people)
+
+
+# -- round 6: described speakers after a quote, second attributions, passive evidentials -------
+def test_described_speaker_after_a_quote_is_found() -> None:
+    text = "“The ferry plan is bad for the town,” the harbor commissioners wrote on Monday."
+    q = find(quotes_of(text), "ferry plan")
+    assert _speaker_text(text, q) == "harbor commissioners"
+    assert q.cue == "wrote"
+
+
+def test_demonstrative_speaker_after_a_quote_is_found() -> None:
+    text = '"We will win the county," this Ruiz look-alike declared at the fair.'
+    q = find(quotes_of(text), "win the county")
+    assert q.speaker_start is not None and "look-alike" in (_speaker_text(text, q) or "")
+    assert q.cue == "declared"
+
+
+def test_inverted_verb_outside_the_lexicon_after_a_quote() -> None:
+    text = '"Nobody thought the mill would reopen," recalled Tessa Marlow, the former foreman.'
+    q = find(quotes_of(text), "mill would reopen")
+    assert q.speaker == "Tessa Marlow"
+    assert q.cue == "recalled"
+
+
+def test_continuation_points_at_the_earlier_mention() -> None:
+    text = (
+        "“The plan is sound and fair,” Mara Lind said. “We will start in the spring.”\n\n"
+        "“Then we will finish by the fall and open the new pier.”"
+    )
+    q = find(quotes_of(text), "open the new pier")
+    assert q.speaker == "Mara Lind"
+    assert _speaker_text(text, q) == "Mara Lind"
+    assert q.cue is None
+
+
+def test_dash_participle_starts_a_second_attribution() -> None:
+    text = "The mayor said the bridge would close in May - noting that the ferry would still run."
+    qs = quotes_of(text)
+    first = find(qs, "bridge")
+    assert first.text == "the bridge would close in May"
+    second = find(qs, "ferry")
+    assert second.text == "that the ferry would still run"
+    assert second.cue == "noting"
+    assert second.speaker_start is not None and _speaker_text(text, second) == "mayor"
+
+
+def test_time_joined_participle_starts_a_second_attribution() -> None:
+    text = "Ruiz said the budget was too small before adding that the board would meet again."
+    qs = quotes_of(text)
+    assert find(qs, "budget").text == "the budget was too small"
+    assert find(qs, "board").text == "that the board would meet again"
+
+
+def test_passive_evidential_content_is_the_whole_clause() -> None:
+    text = "After a long wait, more than 300 residents are expected to attend the hearing."
+    q = find(quotes_of(text), "residents")
+    assert q.text == "more than 300 residents are expected to attend the hearing"
+    assert q.speaker is None
+    assert q.cue == "expected"
+
+
+def test_active_expected_is_not_passive() -> None:
+    text = "Dana Whitfield expected to win the runoff by a wide margin."
+    q = find(quotes_of(text), "runoff")
+    assert not q.text.startswith("Dana")
+    assert q.speaker == "Dana Whitfield"

@@ -87,6 +87,7 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                     end=p.end,
                     text=text[p.start : p.end],
                     kind=_kind(p.kind),
+                    cue=None if p.inherit is not None else p.cue,
                     parts=parts,
                 )
             )
@@ -101,8 +102,8 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                 text=text[p.start : p.end],
                 kind=_kind(p.kind),
                 speaker=r.name,
-                speaker_start=None if inherited else s_start,
-                speaker_end=None if inherited else s_end,
+                speaker_start=s_start,
+                speaker_end=s_end,
                 cue=None if inherited else p.cue,
                 role=r.role,
                 parts=parts,

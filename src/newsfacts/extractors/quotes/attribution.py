@@ -651,8 +651,13 @@ def _after_loose(
     if n:
         np = described_np(tok, lex, i + n, hi)
         return (np, i, _np_end(np)) if np is not None else None
-    if handed_on and tok.lower[i] in _POSSESSIVES:
+    if handed_on and (tok.lower[i] in _POSSESSIVES or tok.lower[i] in lex.demonstratives):
         return _described_then_cue(tok, lex, i, hi, possessive=True)
+    if handed_on and i + 1 < hi and lower_verb(tok, lex, i):
+        # "“…,” remembered Tom Baker, the former spokesman.": an inverted verb the lexicon lacks
+        np = np_after(tok, lex, i + 1, hi)
+        if np is not None and np.kind == "person" and _ends_clause(tok, _np_end(np) + 1, hi):
+            return np, i, _np_end(np)
     np = np_after(tok, lex, i, hi)
     if np is None:
         return _described_then_cue(tok, lex, i, hi, possessive=True) if handed_on else None
@@ -668,7 +673,15 @@ def _after_loose(
         return np, j, j + n - 1
     if handed_on and lower_verb(tok, lex, j):
         return np, j, j
+    if handed_on:
+        # "“…,” the committee chairmen wrote": a described speaker longer than the phrase
+        return _described_then_cue(tok, lex, i, hi, possessive=True)
     return None
+
+
+def _ends_clause(tok: Tokens, j: int, hi: int) -> bool:
+    """Token ``j`` ends the clause: the paragraph end or punctuation."""
+    return j >= hi or tok.words[j] in (",", ".", ";", "!", "?", "(", "—", "–")
 
 
 def _described_then_cue(
@@ -678,7 +691,9 @@ def _described_then_cue(
     ``possessive``, also ``his colleague wrote`` / ``the paper's editorial board wrote``.
     """
     lower = tok.lower
-    if lower[i] not in lex.describers and not (possessive and lower[i] in _POSSESSIVES):
+    if lower[i] not in lex.describers and not (
+        possessive and (lower[i] in _POSSESSIVES or lower[i] in lex.demonstratives)
+    ):
         return None
     stop = min(hi, i + _DESCRIBED_MAX + 1)
     for j in range(i + 1, stop):

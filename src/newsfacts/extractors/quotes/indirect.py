@@ -76,7 +76,7 @@ def find_indirect(
             continue
         s_lo = first_token_at(starts, sent.start)
         s_hi = first_token_at(starts, sent.end)
-        found = _one(tok, lex, i, k, s_lo, s_hi)
+        found = _passive(tok, lex, i, k, s_lo, s_hi) or _one(tok, lex, i, k, s_lo, s_hi)
         if found is None:
             i += 1
             continue
@@ -530,15 +530,23 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             if j + 1 < hi and _participle_cue(tok, lex, j + 1, hi):
                 return j + 1
             continue
-        if w not in (",", ";", "—"):
+        if w in _TIME_JOINERS:
+            # "..., before adding that ...": a second attribution joined by time
+            if j > lo and j + 1 < hi and _participle_cue(tok, lex, j + 1, hi, True):
+                return j
+            continue
+        if w not in _BREAKS:
             continue
         if j + 1 >= hi:
             break
         nx = lower[j + 1]
+        if w in _DASHES and j + 2 < hi and nx == "-":
+            nx = lower[j + 2]  # "--"
+            j += 1
         if w == ";":
             return j
-        if _participle_cue(tok, lex, j + 1, hi):
-            return j
+        if _participle_cue(tok, lex, j + 1, hi, True):
+            return j - 1 if words[j] == "-" and words[j - 1] == "-" else j
         if nx == "according" and j + 2 < hi and lower[j + 2] == "to":
             return j
         if nx in lex.pronouns and j + 2 < hi and lower[j + 2] in lex.cue_forms:
@@ -552,18 +560,29 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
 _CLOSERS = frozenset(("”", "»", '"', "''"))
 
 
-def _participle_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
+def _participle_cue(tok: Tokens, lex: Lexicon, j: int, hi: int, evaluation: bool = False) -> bool:
     """A cue at ``j`` that opens a new attribution after a comma (``, adding ...``), or one
-    that closes the sentence (``, he said.``-style tails are checked elsewhere).
+    that closes the sentence (``, he said.``-style tails are checked elsewhere); with
+    ``evaluation``, also an evaluation participle (``, slamming his plan``).
     """
     nx = tok.lower[j]
-    return nx in lex.cue_forms and (nx.endswith("ing") or j + 1 >= hi)
+    if nx in lex.cue_forms:
+        return nx.endswith("ing") or j + 1 >= hi
+    return evaluation and nx.endswith("ing") and nx in lex.evaluation_forms
+
+
+#: words joining a second attribution by time ("..., before adding that ...")
+_TIME_JOINERS = frozenset(("before", "after"))
+#: dashes that set off a second attribution like a comma ("... - noting that ...")
+_DASHES = frozenset(("—", "–", "-"))
+#: punctuation after which a participle cue starts a new attribution
+_BREAKS = frozenset((",", ";", *_DASHES))
 
 
 #: words joining a second clause with its own attribution verb
 _JOINERS = frozenset(("and", "but", "while", "whereas"))
 #: the tokens :func:`_cut` acts on, by lower case (punctuation is its own lower case)
-_CUT_TOKENS = _JOINERS | _CLOSERS | {"“", "«", "”", "»", ",", ";", "—"}
+_CUT_TOKENS = _JOINERS | _CLOSERS | _TIME_JOINERS | _BREAKS | {"“", "«", "”", "»"}
 #: tokens of a subject between a joiner and its cue ("while 22 percent of them said")
 _JOINED_SUBJECT_MAX = 5
 
@@ -676,10 +695,50 @@ def _one(
     return _checked(tok, np, c_first, c_last)
 
 
+#: tokens looked back from a passive cue for the start of its clause
+_PASSIVE_BACK = 20
+#: adverbs between a form of "be" and a passive cue ("is also widely expected to")
+_PASSIVE_ADVERBS = frozenset(("also", "not", "still", "now", "already", "long", "generally"))
+#: tokens before which a clause opens
+_CLAUSE_BREAKS = frozenset((",", ";", ":", "—", "–", "(", "that"))
+
+
+def _passive(
+    tok: Tokens, lex: Lexicon, i: int, k: int, s_lo: int, s_hi: int
+) -> tuple[NounPhrase | None, int, int] | None:
+    """``The mayor is widely expected to resign``: a passive evidential with no source. The
+    content is the whole clause, from its subject to its end (PolNeAR marks it so).
+    """
+    lower = tok.lower
+    if k != 1 or lower[i] not in lex.passive_cues or i + 1 >= s_hi or lower[i + 1] != "to":
+        return None
+    j = i - 1
+    while j > s_lo and (lower[j] in _PASSIVE_ADVERBS or lower[j].endswith("ly")):
+        j -= 1
+    if j <= s_lo or lower[j] not in lex.be_forms:
+        return None
+    first = j - 1
+    while first > s_lo and j - first < _PASSIVE_BACK and lower[first - 1] not in _CLAUSE_BREAKS:
+        if lower[first - 1] in lex.cue_forms:
+            break
+        first -= 1
+    if lower[first] in _CLAUSE_BREAKS:
+        return None
+    c_last = _trim_end(tok, i, _cut(tok, lex, i + 2, s_hi))
+    if c_last <= i + 1 or c_last - first + 1 >= MAX_CONTENT:
+        return None
+    return None, first, c_last
+
+
 def _after_comma(tok: Tokens, i: int) -> bool:
     """A comma stands before token ``i``, maybe inside a closing mark (``“…,” adding``)."""
     words = tok.words
-    return words[i - 1] == "," or (i > 1 and words[i - 1] in _CLOSERS and words[i - 2] == ",")
+    return (
+        words[i - 1] == ","
+        or (i > 1 and words[i - 1] in _CLOSERS and words[i - 2] == ",")
+        or (i > 1 and words[i - 1] in _DASHES and words[i - 2][:1].isalnum())
+        or (i > 1 and tok.lower[i - 1] in _TIME_JOINERS)
+    )
 
 
 _COORDINATORS = frozenset(("and", "but"))

@@ -57,6 +57,9 @@ class Lexicon:
     intro_openers: frozenset[str] = frozenset()
     #: words that alone are a described speaker before a cue ("most said", "others say")
     quantifiers: frozenset[str] = frozenset()
+    demonstratives: frozenset[str] = frozenset()
+    passive_cues: frozenset[str] = frozenset()
+    be_forms: frozenset[str] = frozenset()
     #: evaluation and action verbs ("slammed", "thanked"), form -> lemma: cues only for a
     #: quoted phrase after them in the same clause (a mixed quote), never for indirect speech
     evaluation_forms: dict[str, str] = attrs.field(factory=dict)
@@ -147,6 +150,9 @@ def lexicon() -> Lexicon:
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
         quantifiers=word_set("quotes/quantifiers.txt"),
+        demonstratives=word_set("quotes/demonstratives.txt"),
+        passive_cues=word_set("quotes/passive_cues.txt"),
+        be_forms=word_set("quotes/be_forms.txt"),
         intent_cues=intent_cues,
         evaluation_forms=evaluation_forms,
         inert_marks=_QUOTE_MARKS - listed,
