@@ -869,3 +869,87 @@ def test_token_index_gives_each_span_the_tokens_of_a_scan_of_the_span(text: str)
 def test_token_index_agrees_on_any_span(text: str, cuts: list[tuple[int, int]]) -> None:
     n = len(text)
     _index_agrees(text, [(min(a, b, n), min(max(a, b), n)) for a, b in cuts])
+
+
+# -- resolution context (issue #5, round 4) ------------------------------------------------
+def test_country_named_like_a_state_reads_as_the_state_in_an_american_story() -> None:
+    text = (
+        "The governor spoke in Atlanta on Monday. Farmers across Georgia lost crops to the "
+        "drought, officials in the United States said. Texas and Florida were also hit."
+    )
+    (georgia,) = by_text(locate(text), "Georgia")
+    assert (georgia.feature, georgia.country_code) == ("admin1", "US")
+
+
+def test_country_named_like_a_state_stays_the_country_when_its_region_is_named() -> None:
+    text = (
+        "Georgia and Armenia signed a transit deal. Trucks from Tbilisi will cross into "
+        "Armenia next month, while Russia objected."
+    )
+    (georgia,) = by_text(locate(text), "Georgia")
+    assert (georgia.feature, georgia.country_code) == ("country", "GE")
+
+
+def test_region_is_not_shadowed_by_a_big_town_in_another_region() -> None:
+    text = (
+        "A judge in Wyoming halted the rule. Ranchers in the United States welcomed it, and "
+        "the U.S. Interior Department said it would appeal."
+    )
+    (wyoming,) = by_text(locate(text), "Wyoming")
+    assert (wyoming.feature, wyoming.country_code) == ("admin1", "US")
+
+
+def test_bare_oblast_name_still_prefers_its_own_city() -> None:
+    text = "Shelling hit Kharkiv and Donetsk overnight, Ukraine's army said."
+    (donetsk,) = by_text(locate(text), "Donetsk")
+    assert (donetsk.feature, donetsk.country_code) == ("city", "UA")
+
+
+def test_list_of_states_is_not_a_town_and_its_state() -> None:
+    locs = locate("Cases were reported in California, New York, Ohio and Texas, the agency said.")
+    (new_york,) = by_text(locs, "New York")
+    (ohio,) = by_text(locs, "Ohio")
+    assert new_york.feature == "admin1" and new_york.name == "New York"
+    assert new_york.latitude != ohio.latitude
+
+
+def test_town_next_to_another_named_town_wins_over_a_bigger_namesake() -> None:
+    (edmonton,) = by_text(locate("Fans from Enfield and Edmonton marched on Saturday."), "Edmonton")
+    assert edmonton.country_code == "GB"
+    (alone,) = by_text(locate("Fans from Edmonton marched on Saturday."), "Edmonton")
+    assert alone.country_code == "CA"
+
+
+def test_much_smaller_town_next_to_a_named_city_does_not_beat_the_capital() -> None:
+    locs = locate(
+        "The senator flew from Pittsburgh to Washington on Tuesday to meet the president."
+    )
+    (washington,) = by_text(locs, "Washington")
+    assert washington.country_code == "US" and washington.latitude is not None
+    assert abs(washington.latitude - 38.9) < 0.5
+
+
+def test_compass_word_before_a_state_name_gives_the_state() -> None:
+    (wa,) = by_text(locate("Fire crews drove to central Washington on Friday."), "Washington")
+    assert (wa.feature, wa.country_code) == ("admin1", "US")
+
+
+def test_local_feature_is_placed_in_the_country_the_article_names_most() -> None:
+    text = (
+        "Fans flew in from Toronto. Toronto supporters sang loudly. Britain has rarely seen "
+        "such crowds, and England's police said the city of Leeds was calm. Police closed "
+        "Harewood Street for the parade."
+    )
+    locs = locate(text)
+    (street,) = by_text(locs, "Harewood Street")
+    (leeds,) = by_text(locs, "Leeds")
+    assert street.country_code == "GB"
+    assert (street.latitude, street.longitude) == (leeds.latitude, leeds.longitude)
+
+
+def test_small_town_next_to_a_namesake_city_picks_that_city() -> None:
+    locs = locate("Police in London said the driver was later found in St. Thomas.")
+    assert [loc.country_code for loc in by_text(locs, "London")] == ["CA"]
+    assert [loc.country_code for loc in by_text(locs, "St. Thomas")] == ["CA"]
+    other = locate("Police in London said the driver was later found in Brighton.")
+    assert [loc.country_code for loc in by_text(other, "London")] == ["GB"]

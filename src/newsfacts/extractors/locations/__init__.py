@@ -14,6 +14,7 @@ Data: ``newsfacts/data/gazetteer/`` (contains data from GeoNames, geonames.org, 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from itertools import pairwise
 from typing import ClassVar
@@ -97,6 +98,13 @@ def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     return county
 
 
+def _peers(m: recognize.Mention, n: recognize.Mention) -> bool:
+    """Whether ``m`` and ``n`` both name first-level regions of one country, so that "m, n" is
+    a list ("New York, Ohio"), not a town and its region."""
+    mine = {c.place.country_code for c in cues.admin1_reading((m.inner or m).candidates)}
+    return any(c.place.country_code in mine for c in cues.admin1_reading(n.candidates))
+
+
 def _qualifier(m: recognize.Mention, n: recognize.Mention, ctx: Context) -> Candidate | None:
     """The reading of ``n`` as the first-level region or country qualifying the city ``m``
     before it: its best reading if that is one ("Paris, Texas"), else the region or country
@@ -139,8 +147,8 @@ def _qualified(
             continue
         if "\n" in text[m.end : n.start]:
             continue
-        if best(m.candidates, ctx).place.feature != "city":
-            continue  # a list of regions or countries ("Alabama, Alaska, Arizona")
+        if best(m.candidates, ctx).place.feature != "city" or _peers(m, n):
+            continue  # a list of regions or countries ("Alabama, Alaska", "New York, Ohio")
         q = _qualifier(m, n, ctx)
         if q is None:
             continue
@@ -199,6 +207,7 @@ def _region_readings(
         if text[m.end : n.start].strip() == ","
         and n.candidates
         and m.candidates
+        and not _peers(m, n)
         and (
             best(n.candidates, ctx).place in {c.place for c in m.candidates}
             or _qualifier(m, n, ctx) is not None
@@ -233,15 +242,21 @@ def _locate_generics(
     local = recognize.context_words().get("local", frozenset())
     counts: dict[tuple[float | None, float | None], int] = {}
     towns: dict[tuple[float | None, float | None], Location] = {}
+    nations: Counter[str | None] = Counter()
     for m, loc in resolved:
-        if id(m) in junk or loc.feature != "city" or loc.demonym or loc.latitude is None:
+        if id(m) in junk or loc.latitude is None:
+            continue
+        nations[loc.country_code] += 1
+        if loc.feature != "city" or loc.demonym:
             continue
         k = (loc.latitude, loc.longitude)
         counts[k] = counts.get(k, 0) + 1
         towns.setdefault(k, loc)
     if not counts:
         return [loc for _, loc in resolved]
-    top = max(counts, key=lambda k: counts[k])  # dicts keep first-seen order for ties
+    # The article's own country first ("Oulton Park" in a British story is not at the American
+    # town a stray name resolved to), then the most named town, then the first named.
+    top = max(counts, key=lambda k: (nations[towns[k].country_code], counts[k]))
     town = towns[top]
     out: list[Fact] = []
     for m, loc in resolved:
@@ -299,6 +314,14 @@ class LocationExtractor:
                 kept.append((m, junk))
                 if not junk:
                     ctx.add(m.candidates)
+
+        ctx.add_neighbours(
+            {
+                (m.inner or m).text.casefold(): (m.inner or m).candidates
+                for m, junk in kept
+                if not junk and m.generic is None
+            }
+        )
 
         # Pass 3: resolve the names whose readings disagree once, and let the countries and
         # first-level regions they settle on join the context ("Ontario" is the province

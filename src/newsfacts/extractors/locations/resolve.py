@@ -6,12 +6,15 @@ only reading), minus a penalty for GeoNames alternate names (which carry odd his
 for a bare first-level region name that is also a city of its country ("Donetsk", "Kursk": the
 city). The article's context then adds a bonus to places in the countries and first-level
 regions it names unambiguously ("Donetsk" in a Ukraine story, "Paris" in a Texas story if
-Paris, Texas is big enough to compete). The same name resolves the same way throughout an
-article.
+Paris, Texas is big enough to compete), and to towns that lie next to a reading of another
+name in the article ("Enfield and Edmonton": the London boroughs). A country that is also a
+first-level region elsewhere ("Georgia") loses to the region in a story about that region's
+country. The same name resolves the same way throughout an article.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Iterable
 
@@ -33,19 +36,98 @@ COUNTRY_BONUS = 1.5
 ADMIN1_BONUS = 1.5
 #: A national capital outranks its namesakes abroad (Washington, D.C. vs Washington, England).
 CAPITAL_BONUS = 0.5
+#: A country the article names nowhere else loses to a first-level region of the same name in a
+#: country the article is about ("Georgia" in an American story: the state).
+FOREIGN_COUNTRY_PENALTY = 3.0
+#: A town reading next to a reading of another name in the article ("Enfield", "Edmonton").
+NEAR_KM = 50.0
+NEAR_BONUS = 2.0
+#: ... unless it is this many times smaller than the name's largest reading.
+NEAR_MAX_RATIO = 25
+
+
+def _foreign_namesake(cands: Iterable[Candidate]) -> bool:
+    """Whether a country name is also a first-level region of another country ("Georgia")."""
+    cands = list(cands)
+    if len(cands) < 2:
+        return False
+    countries = {c.place.country_code for c in cands if c.place.feature == "country"}
+    return bool(countries) and any(
+        c.place.feature == "admin1" and c.place.country_code not in countries for c in cands
+    )
+
+
+def _km(a: Place, b: tuple[float, float]) -> float:
+    """Approximate distance in km (equirectangular; fine below a few hundred km)."""
+    assert a.latitude is not None and a.longitude is not None
+    lat = math.radians((a.latitude + b[0]) / 2)
+    dx = (a.longitude - b[1]) * math.cos(lat)
+    dy = a.latitude - b[0]
+    return 111.2 * math.hypot(dx, dy)
 
 
 class Context:
-    """Countries and first-level regions an article names without ambiguity."""
+    """Countries and first-level regions an article names without ambiguity, and the towns
+    that lie next to a reading of another name in the article."""
 
     def __init__(self) -> None:
         self.countries: Counter[str] = Counter()
         self.admin1: Counter[str] = Counter()
+        self.near: set[Place] = set()
+
+    def add_neighbours(self, names: dict[str, tuple[Candidate, ...]]) -> None:
+        """Mark the town readings of names whose readings disagree on the country that lie
+        within :data:`NEAR_KM` of a town or region reading of another name of the article
+        ("Enfield" and "Edmonton": the London boroughs, not the Connecticut and Alberta
+        towns)."""
+        ambiguous = [key for key, cands in names.items() if self.ambiguous(cands)]
+        if not ambiguous:
+            return
+        grid: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        for key, cands in names.items():
+            for c in cands:
+                p = c.place
+                if c.demonym or p.latitude is None or p.longitude is None:
+                    continue
+                if p.feature not in ("city", "admin1", "region"):
+                    continue
+                cell = (math.floor(p.latitude), math.floor(p.longitude))
+                grid.setdefault(cell, []).append((key, p.latitude, p.longitude))
+        dlat = NEAR_KM / 111.2
+        for key in ambiguous:
+            cands = names[key]
+            # A village next to a town the article names is weak evidence against a big
+            # namesake ("Washington" and "Pittsburgh": the capital, not Washington, PA).
+            floor = max(c.place.population for c in cands) / NEAR_MAX_RATIO
+            for c in cands:
+                p = c.place
+                if p.feature != "city" or p.latitude is None or p.population < floor:
+                    continue
+                assert p.longitude is not None
+                if self._has_neighbour(p, key, grid, dlat):
+                    self.near.add(p)
+
+    @staticmethod
+    def _has_neighbour(
+        p: Place, key: str, grid: dict[tuple[int, int], list[tuple[str, float, float]]], dlat: float
+    ) -> bool:
+        assert p.latitude is not None and p.longitude is not None
+        la, lo = math.floor(p.latitude), math.floor(p.longitude)
+        for dy in (-1, 0, 1):
+            for dx in (-1, 0, 1):
+                for other, olat, olon in grid.get((la + dy, lo + dx), ()):
+                    if (
+                        other != key
+                        and abs(olat - p.latitude) <= dlat
+                        and _km(p, (olat, olon)) <= NEAR_KM
+                    ):
+                        return True
+        return False
 
     def add(self, cands: Iterable[Candidate]) -> None:
         """Count a mention whose readings all agree on a country (and maybe a region)."""
         cands = list(cands)
-        if not cands:
+        if not cands or _foreign_namesake(cands):
             return
         top = cands[0].place
         if top.feature == "country" or all(c.place.country_code == top.country_code for c in cands):
@@ -63,6 +145,8 @@ class Context:
         cands = list(cands)
         if not cands:
             return False
+        if _foreign_namesake(cands):
+            return True
         top = cands[0].place
         return not (
             top.feature == "country" or all(c.place.country_code == top.country_code for c in cands)
@@ -82,6 +166,8 @@ class Context:
             b += COUNTRY_BONUS if self.countries[place.country_code] > 1 else COUNTRY_BONUS / 2
         if place.feature in ("city", "region") and place.admin1 and place.admin1 in self.admin1:
             b += ADMIN1_BONUS
+        if place in self.near:
+            b += NEAR_BONUS
         return b
 
 
@@ -95,11 +181,26 @@ def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
         s += CAPITAL_BONUS
     if not c.primary:
         s -= ALTERNATE_PENALTY
+    if (
+        p.feature == "country"
+        and not ctx.countries[p.country_code or ""]
+        and any(
+            o.place.feature == "admin1"
+            and o.place.country_code != p.country_code
+            and ctx.countries[o.place.country_code or ""] > 1
+            for o in cands
+        )
+    ):
+        s -= FOREIGN_COUNTRY_PENALTY
     if p.feature == "admin1" and not c.suffixed:
         for o in cands:
+            # A region named like a big town inside it ("Kursk", "Donetsk": the city) or like
+            # the capital ("Washington"); another town does not shadow it ("Wyoming": the
+            # state, not the Michigan city).
             if (
                 o.place.feature == "city"
                 and o.place.country_code == p.country_code
+                and (o.place.admin1 == p.admin1 or o.place.capital)
                 and o.place.population >= 50_000
             ):
                 s -= SHADOWED_REGION_PENALTY
