@@ -30,6 +30,28 @@ def test_span_and_text_must_agree(start: int, end: int, text: str) -> None:
             Fact(start=start, end=end, text=text)
 
 
+def test_field_validators_name_the_class_the_field_and_what_was_expected() -> None:
+    base = {"start": 0, "end": 1, "text": "x"}
+    with pytest.raises(TypeError, match=r"Quantity\.unit must be str or None, got int"):
+        Quantity(**base, unit=5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Quantity\.value must be a number or None, got str"):
+        Quantity(**base, value="5")  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Quote\.speaker_start must be int or None, got float"):
+        Quote(**base, kind="direct", speaker_start=1.0)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"Location\.name must be str, got NoneType"):
+        Location(**base, name=None, feature="city")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Quantity\.bound must be one of exact, .*got 'roughly'"):
+        Quantity(**base, bound="roughly")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Quantity\.change must be one of .* or None, got 'up'"):
+        Quantity(**base, change="up")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match=r"Claim\.modality must be one of"):
+        Claim(**base, source="x", modality=["reported"])  # type: ignore[arg-type]
+    # what the validators accept: None where optional, ints as numbers, every listed choice
+    q = Quantity(**base, value=3, unit=None, change=None, bound="at_most")
+    assert (q.value, q.unit, q.change, q.bound) == (3, None, None, "at_most")
+    assert Quantity(**base, change="decrease").change == "decrease"
+
+
 def test_negative_offsets_and_wrong_types_are_rejected() -> None:
     with pytest.raises(ValueError, match="start"):
         Fact(start=-1, end=0, text="x")
