@@ -277,6 +277,31 @@ def _starts_name(covered: frozenset[int], tok_index: int) -> bool:
     return tok_index in covered
 
 
+#: :func:`_summary` by the id of a candidates tuple, with the tuple (which pins the id).
+_SUMMARY: dict[int, tuple[tuple[Candidate, ...], tuple[bool, int, bool]]] = {}
+
+
+def _summary(cands: tuple[Candidate, ...]) -> tuple[bool, int, bool]:
+    """What :func:`keep` reads of a name's readings, memoised (most tuples are the
+    gazetteer's own, shared by every mention of a name): whether one is a country, region,
+    continent, feature or demonym; the largest population; whether one is a primary name."""
+    hit = _SUMMARY.get(id(cands))
+    if hit is not None and hit[0] is cands:
+        return hit[1]
+    if len(_SUMMARY) >= 100_000:
+        _SUMMARY.clear()
+    out = (
+        any(
+            c.demonym or c.place.feature in ("country", "region", "continent", "feature")
+            for c in cands
+        ),
+        max((c.place.population for c in cands), default=0),
+        any(c.primary for c in cands),
+    )
+    _SUMMARY[id(cands)] = (cands, out)
+    return out
+
+
 def keep(
     m: Mention,
     toks: Sequence[Token],
@@ -302,18 +327,10 @@ def keep(
     exact = gaz.has_exact(m.text)
     key = fold(m.text)
     one_word = m.first == m.last
-    big = any(
-        c.demonym or c.place.feature in ("country", "region", "continent", "feature")
-        for c in m.candidates
-    )
+    big, top, primary = _summary(m.candidates)
     if one_word and not exact:
         # An unknown all-caps acronym ("NIS", "NATO") is not a town; "KYIV" in a dateline is.
-        if (
-            m.text.isupper()
-            and len(m.text) <= 4
-            and not big
-            and max(c.place.population for c in m.candidates) < 1_000_000
-        ):
+        if m.text.isupper() and len(m.text) <= 4 and not big and top < 1_000_000:
             return False
         if key in gaz.stop:
             return False
@@ -365,20 +382,20 @@ def keep(
             and not big
             and nxt.text not in ctx.get("org", frozenset())
             and _is_name_word(nxt, gaz, gaz.stop)
-            and max(c.place.population for c in m.candidates) < SMALL_TOWN
+            and top < SMALL_TOWN
         ):
             return False
     # A small town's name opening a sentence ("Hope", "Mission") needs more evidence.
     opens = i == 0 and not _LETTER.search(text, sentence_start, m.start)
-    if one_word and opens and not exact and not big:
-        top = max(c.place.population for c in m.candidates)
-        if top < SMALL_TOWN and all(c.place.feature == "city" for c in m.candidates):
-            return False
+    if (
+        one_word
+        and opens
+        and not exact
+        and not big
+        and top < SMALL_TOWN
+        and all(c.place.feature == "city" for c in m.candidates)
+    ):
+        return False
     # Only GeoNames alternate names, of a small place: too weak on their own.
     # A longer alternate name of a large city ("Quebec City") is specific enough.
-    top = max(c.place.population for c in m.candidates)
-    return (
-        any(c.primary for c in m.candidates)
-        or top >= 1_000_000
-        or (not one_word and top >= ALTERNATE_NAME_CITY)
-    )
+    return primary or top >= 1_000_000 or (not one_word and top >= ALTERNATE_NAME_CITY)

@@ -75,6 +75,12 @@ def tokens(text: str, start: int, end: int) -> list[Token]:
 
 @lru_cache(maxsize=1)
 def _token_pattern() -> regex.Pattern[str]:
+    return regex.compile(r"(?<![\p{L}\p{M}\p{N}])" + _token_body())
+
+
+@lru_cache(maxsize=1)
+def _token_body() -> str:
+    """:func:`_token_pattern` without its opening lookbehind."""
     ctx = context_words()
     lower = {
         w for k in ("connector", "suffix", "person_verb") for w in ctx.get(k, ()) if w.islower()
@@ -82,8 +88,8 @@ def _token_pattern() -> regex.Pattern[str]:
     # The lookahead after the trie admits only a word not followed by a letter, so of two listed
     # words where one is a prefix of the other only the longer can match: the same words as a
     # longest-first alternation, at one character test per failed attempt.
-    return regex.compile(
-        r"(?<![\p{L}\p{M}\p{N}])(?:(?:\p{Lu}\.){2,6}+"
+    return (
+        r"(?:(?:\p{Lu}\.){2,6}+"
         r"|\p{Lu}[\p{L}\p{M}\p{N}]*+(?:['’]\p{L}[\p{L}\p{M}]*+){0,3}+"
         rf"|{trie(lower)}(?![\p{{L}}\p{{M}}\p{{N}}]))"
     )
@@ -93,6 +99,21 @@ def _token_pattern() -> regex.Pattern[str]:
 def _split_pattern() -> regex.Pattern[str]:
     """:func:`_token_pattern` with the token in a group, for ``split``."""
     return regex.compile(f"({_token_pattern().pattern})")
+
+
+@lru_cache(maxsize=1)
+def _split_after_gap_pattern() -> regex.Pattern[str]:
+    """:func:`_split_pattern` with the character before the token matched instead of looked
+    behind at (and left in the gap by ``\\K``): the search then starts only at the characters
+    that can end a gap, not at most letters, which is a third faster. Run over the text with a
+    space before it. It finds the same tokens, except that it misses one right after a token
+    that ends in a dot ("N.H.Flag"): see :data:`_DOT_TOKEN_THEN_WORD`."""
+    return regex.compile(rf"[^\p{{L}}\p{{M}}\p{{N}}]\K({_token_body()})")
+
+
+#: A dotted token ("U.S.") with a word character right after it, where
+#: :func:`_split_after_gap_pattern` would miss the token after it.
+_DOT_TOKEN_THEN_WORD = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:\p{Lu}\.){2,6}+[\p{L}\p{M}\p{N}]")
 
 
 #: The gaps that join two tokens into one name (see :func:`_joinable`; also ". " after some).
@@ -111,7 +132,12 @@ class TokenIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        parts = _split_pattern().split(text)  # gap, token, gap, token, ..., gap
+        # gap, token, gap, token, ..., gap
+        if _DOT_TOKEN_THEN_WORD.search(text) is None:
+            parts = _split_after_gap_pattern().split(" " + text)
+            parts[0] = parts[0][1:]
+        else:
+            parts = _split_pattern().split(text)
         ends = list(accumulate(map(len, parts)))
         words = parts[1::2]
         self.toks: list[Token] = list(
