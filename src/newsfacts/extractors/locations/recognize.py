@@ -13,7 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, pairwise, repeat
 from operator import itemgetter
 from typing import NamedTuple
 
@@ -149,13 +149,7 @@ class TokenIndex:
         )
         self.starts = ends[0::2]
         # What :func:`_joinable` says of each token after the first, from the gap before it.
-        gaps = parts[0 : 2 * len(words) : 2]
-        self.joinable = list(map(_JOINING_GAPS.__contains__, gaps))
-        if ". " in gaps:
-            dotted = context_words().get("dotted", frozenset())
-            for k, gap in enumerate(gaps):
-                if gap == ". " and k and words[k - 1] in dotted:
-                    self.joinable[k] = True
+        self.joinable = _joins(parts[0 : 2 * len(words) : 2], words)
 
     def sentence(self, start: int, end: int) -> tuple[list[Token], list[bool]]:
         """:func:`tokens` of ``text[start:end]``, and :func:`_joinable` of them."""
@@ -282,15 +276,25 @@ def _us_county_end(text: str, toks: list[Token], m: Mention, run: int, gaz: Gaze
 
 def _joinable(text: str, toks: list[Token]) -> list[bool]:
     """``joinable[k]``: token k follows token k-1 across a single space or hyphen."""
-    dotted = context_words().get("dotted", frozenset())
-    joinable = [False] * len(toks)
-    for k in range(1, len(toks)):
-        b = toks[k - 1].end
-        joinable[k] = (toks[k].start == b + 1 and text[b] in " -") or (
-            # "St. Louis": an abbreviated word whose dot does not end the name.
-            toks[k].start == b + 2 and text[b : b + 2] == ". " and toks[k - 1].text in dotted
-        )
-    return joinable
+    if not toks:
+        return []
+    gaps = ["", *(text[a.end : b.start] for a, b in pairwise(toks))]
+    return _joins(gaps, [t.text for t in toks])
+
+
+def _joins(gaps: list[str], words: list[str]) -> list[bool]:
+    """``joins[k]``: the token after ``gaps[k]`` continues a name from ``words[k - 1]``: across
+    a single space or hyphen, or after an abbreviated word whose dot does not end the name
+    ("St. Louis"). ``gaps[0]``, before the first word, never joins."""
+    joins = list(map(_JOINING_GAPS.__contains__, gaps))
+    if joins:
+        joins[0] = False
+    if ". " in gaps:
+        dotted = context_words().get("dotted", frozenset())
+        for k, gap in enumerate(gaps):
+            if gap == ". " and k and words[k - 1] in dotted:
+                joins[k] = True
+    return joins
 
 
 def _found(
