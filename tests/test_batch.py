@@ -68,6 +68,25 @@ def test_default_start_method_is_forkserver_where_available_and_spawn_works() ->
     assert [r.to_dict() for r in spawned] == [extract(a, extractors=names).to_dict() for a in mine]
 
 
+def test_the_fork_server_warm_up_loads_the_gazetteer_and_freezes_it() -> None:
+    # What workers inherit from the fork server (the gazetteer's entries among it) is moved
+    # out of the collector's reach, so their collections do not walk or copy it.
+    import subprocess
+    import sys
+
+    code = (
+        "import gc, newsfacts._warmup; "
+        "from newsfacts.extractors.locations.gazetteer import gazetteer; "
+        "print(gc.get_freeze_count(), len(gc.get_objects()), gazetteer.cache_info().currsize)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    frozen, tracked, loaded = map(int, out)
+    assert loaded == 1
+    assert frozen > 100_000 > tracked
+
+
 def _endless() -> Iterator[str]:
     for i in itertools.count():
         yield f"Article number {i} says {i} people came."

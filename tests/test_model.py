@@ -112,3 +112,22 @@ def test_result_lookup_by_key() -> None:
     assert facts["dates"] == ()
     with pytest.raises(KeyError, match="no facts of kind 'nope'"):
         facts["nope"]
+
+
+def test_results_pickle_to_equal_objects_of_the_same_types(
+    seed_facts: dict[str, ArticleFacts],
+) -> None:
+    # Worker processes send results back pickled (model._reduce): every fact kind, the
+    # article and plugin facts in ``extra`` must come back equal, with their own classes.
+    import pickle
+
+    for result in seed_facts.values():
+        back = pickle.loads(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        assert back == result
+        assert [type(f) for f in back.all_facts()] == [type(f) for f in result.all_facts()]
+        assert back.all_facts(), "a seed article with no facts proves nothing"
+    q = Quote(start=0, end=2, text="ab", kind="direct", parts=((0, 2),))
+    back_q = pickle.loads(pickle.dumps(q))
+    assert back_q == q and back_q.parts == ((0, 2),)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        back_q.text = "x"  # type: ignore[misc]

@@ -7,6 +7,8 @@ with all of that already loaded instead of reading it again each. Nothing else i
 
 from __future__ import annotations
 
+import gc
+
 
 def warm() -> None:
     """Run the default pipeline once; a failure here only means workers load lazily."""
@@ -22,3 +24,8 @@ def warm() -> None:
 
 
 warm()
+# Move everything loaded so far (the gazetteer's ~350,000 entries among it) out of the cyclic
+# collector's reach, as the ``gc.freeze`` docs advise before forking: the workers' collections
+# then neither walk those objects nor write to their pages, which would copy them into each
+# worker. This process only forks workers.
+gc.freeze()
