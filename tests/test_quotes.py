@@ -1401,3 +1401,75 @@ def test_active_expected_is_not_passive() -> None:
     q = find(quotes_of(text), "runoff")
     assert not q.text.startswith("Dana")
     assert q.speaker == "Dana Whitfield"
+
+
+# -- round 7 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Governor Ada Lindqvist said Thursday during a taping of a radio town hall in Duluth,"
+            " Minnesota, that the state can pass such laws.",
+            "that the state can pass such laws",
+        ),
+        (
+            "Senator Omar Pell said Sunday in Fargo, North Dakota, that he hoped for a large"
+            " turnout.",
+            "that he hoped for a large turnout",
+        ),
+        (
+            "The councilwoman told a crowded banquet hall at a hotel in downtown Tacoma that she"
+            " was not giving up.",
+            "that she was not giving up",
+        ),
+    ],
+)
+def test_phrase_between_cue_and_that_is_skipped(text: str, content: str) -> None:
+    assert find(quotes_of(text), content[5:]).text == content
+
+
+def test_relative_that_after_a_cue_phrase_is_no_content_start() -> None:
+    text = "Marta Quill pledged to fight the county rule that would close the two clinics."
+    q = find(quotes_of(text), "clinics")
+    assert q.text == "to fight the county rule that would close the two clinics"
+
+
+def test_pointed_to_takes_its_particle() -> None:
+    text = "Mayor Ines Garro pointed to the rising cost of housing in the valley."
+    q = find(quotes_of(text), "housing")
+    assert q.text == "the rising cost of housing in the valley"
+    assert q.cue == "pointed to"
+
+
+def test_and_participle_ends_a_participle_content() -> None:
+    text = (
+        "Ruiz defended the levy, pointing to the new school roofs and saying that the costs"
+        " had been overstated."
+    )
+    qs = quotes_of(text)
+    assert find(qs, "roofs").text == "the new school roofs"
+    second = find(qs, "costs")
+    assert second.text == "that the costs had been overstated"
+    assert second.cue == "saying"
+
+
+def test_participle_after_a_quote_takes_the_quote_speaker() -> None:
+    text = "“We want those voters to feel welcome,” she said, adding that the party would unite."
+    q = find(quotes_of(text), "party")
+    assert q.text == "that the party would unite"
+    assert q.cue == "adding"
+    assert q.speaker_start is not None and _speaker_text(text, q) == "she"
+
+
+def test_participle_after_an_inverted_attribution_takes_its_name() -> None:
+    text = "“It is not new here,” said Rep. Dora Fenn at the time, adding that “we have done this.”"
+    q = find(quotes_of(text), "we have done this")
+    assert q.kind == "mixed"
+    assert q.speaker == "Dora Fenn"
+
+
+def test_joined_cue_before_a_quote_takes_the_sentence_subject() -> None:
+    text = "The colonel brought up the old bombing and later said, “It is not just one group.”"
+    q = find(quotes_of(text), "not just one group")
+    assert q.kind == "direct"
+    assert q.speaker_start is not None and _speaker_text(text, q) == "colonel"

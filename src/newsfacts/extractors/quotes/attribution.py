@@ -785,7 +785,9 @@ def _before_scan(
             np = _subject(tok, lex, j, s_lo)
             if np is not None:
                 return np, j, t_open - 1
-            if participle < 0 and (tok.lower[j].endswith("ing") or words[j - 1] == ","):
+            if participle < 0 and (
+                tok.lower[j].endswith("ing") or words[j - 1] == "," or _joined(tok, j, s_lo)
+            ):
                 participle = j
         j -= 1
     if participle >= 0:
@@ -793,6 +795,22 @@ def _before_scan(
         if np is not None and np.kind != "statement":
             return np, participle, t_open - 1
     return None
+
+
+#: words joining a second verb to a sentence's subject ("... and later said")
+_VERB_JOINERS = frozenset(("and", "but"))
+#: adverbs between such a joiner and the cue
+_JOINED_ADVERBS = frozenset(("then", "later", "also", "finally", "again"))
+
+
+def _joined(tok: Tokens, j: int, s_lo: int) -> bool:
+    """The cue at ``j`` is a second verb of the sentence's subject: ``... and said``, ``...
+    and later said``.
+    """
+    k = j - 1
+    if k > s_lo and tok.lower[k] in _JOINED_ADVERBS:
+        k -= 1
+    return k > s_lo and tok.lower[k] in _VERB_JOINERS
 
 
 #: commas passed over when looking for the subject of a sentence

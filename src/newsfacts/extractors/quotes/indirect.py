@@ -48,6 +48,8 @@ def find_indirect(
     lower = tok.lower
     words = tok.words
     spans = sorted((p.start, p.end) for p in direct)
+    direct = sorted(direct, key=lambda p: p.start)
+    direct_starts = [p.start for p in direct]
     span_starts = [a for a, _ in spans]
     out: list[Pending] = []
     taken_until = -1  # token index up to which content is already reported
@@ -76,7 +78,8 @@ def find_indirect(
             continue
         s_lo = first_token_at(starts, sent.start)
         s_hi = first_token_at(starts, sent.end)
-        found = _passive(tok, lex, i, k, s_lo, s_hi) or _one(tok, lex, i, k, s_lo, s_hi)
+        quoted = _quoted_speaker(tok, direct, direct_starts, sent.start, i)
+        found = _passive(tok, lex, i, k, s_lo, s_hi) or _one(tok, lex, i, k, s_lo, s_hi, quoted)
         if found is None:
             i += 1
             continue
@@ -116,6 +119,24 @@ def find_indirect(
     if lex.evaluation_forms:
         out.extend(_evaluation_mixed(doc, tok, lex, loose, spans, span_starts, out))
     return out
+
+
+def _quoted_speaker(
+    tok: Tokens, direct: Sequence[Pending], direct_starts: list[int], lo: int, i: int
+) -> NounPhrase | None:
+    """The speaker named after the last direct quote before token ``i`` in the sentence from
+    offset ``lo`` (``“…,” she said, adding``): the phrase lies between the quote and ``i``.
+    """
+    j = bisect_right(direct_starts, tok.starts[i]) - 1
+    if j < 0:
+        return None
+    p = direct[j]
+    # the opening mark may stand just before the sentence start
+    if p.np is None or p.start < lo - 2 or p.end > tok.starts[i]:
+        return None
+    if tok.starts[p.np.first] < p.end or p.np.last >= i:
+        return None
+    return p.np
 
 
 #: words that may open a sentence before "asked" ("When asked whether ...")
@@ -596,7 +617,7 @@ def _next_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
         if not w[:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS:
             return False
         lw = tok.lower[t]
-        if lw in lex.cue_forms and w.islower() and not lw.endswith("ing"):
+        if lw in lex.cue_forms and w.islower() and (t == j or not lw.endswith("ing")):
             return lex.cue_forms[lw] not in lex.clause_cues
     return False
 
@@ -613,8 +634,18 @@ def _closing_attribution(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
 
 
 def _one(
-    tok: Tokens, lex: Lexicon, i: int, k: int, s_lo: int, s_hi: int
+    tok: Tokens,
+    lex: Lexicon,
+    i: int,
+    k: int,
+    s_lo: int,
+    s_hi: int,
+    quoted: NounPhrase | None = None,
 ) -> tuple[NounPhrase, int, int] | None:
+    """One reported clause around the cue at ``i`` (``k`` tokens). ``quoted`` is the speaker
+    named after a direct quote that opens the sentence (``“…,” she said, adding that ...``):
+    a participle after a comma takes it when the sentence has no subject of its own.
+    """
     words, lower = tok.words, tok.lower
     # according to <speaker>
     if lower[i] == "according" and k == 2:
@@ -639,7 +670,7 @@ def _one(
         return tail
     # <speaker> <cue> [that] <clause>; "..., saying that": the sentence subject speaks
     if i > s_lo and _after_comma(tok, i) and lower[i].endswith("ing"):
-        np = sentence_subject(tok, lex, s_lo, i)
+        np = sentence_subject(tok, lex, s_lo, i) or quoted
     elif subject is None and i > s_lo + 1 and lower[i - 1] in _COORDINATORS:
         # "Fields filed a complaint and said ...": the subject of the sentence speaks
         np = np_after(tok, lex, skip_lead(tok, lex, s_lo), i - 1)
@@ -658,13 +689,7 @@ def _one(
         return None
     lemma = lex.cue_forms.get(lower[i], "")
     if lemma in lex.object_cues or lower[c_first] in lex.cue_skip:
-        for t in range(c_first, min(s_hi, c_first + 10)):
-            if lower[t] == "that":
-                c_first = t
-                break
-            if words[t] == "," and lower[c_first] in lex.cue_skip:
-                c_first = t + 1
-                break
+        c_first = _skip_to_that(tok, lex, c_first, s_hi)
     if c_first == i + k and lemma in lex.object_cues and lower[c_first] != "that":
         c_first = _skip_object(tok, lex, c_first, s_hi)
         if lower[c_first] == "to":
@@ -787,6 +812,65 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
         det = first
         first += 1
     return NounPhrase(first, last, det, "group", first, last)
+
+
+#: tokens scanned for "that" after a cue ("said Thursday during a town hall in Reno that")
+_THAT_MAX = 18
+#: tokens scanned for a comma ending a phrase after a cue ("said on Friday, the plan ...")
+_PHRASE_MAX = 10
+#: words that end the phrase between a cue and its "that": a clause of its own starts
+_PHRASE_STOPS = frozenset(
+    ("who", "which", "whom", "whose", "where", "when", "if", "because", "but", "while", "and")
+)
+
+
+def _skip_to_that(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
+    """After a listener or a phrase opening with a preposition or time word (``told reporters
+    on Tuesday that``, ``said in Madison, Wisconsin, that``): the token "that" ending the
+    phrase; else, after a phrase word, the token after its comma (``said on Friday, the plan
+    ...``); else ``j``. After a phrase word a comma is passed only before another phrase
+    word, a name or "that". Past ``_PHRASE_MAX`` tokens the scan goes on only through plain
+    words (no clause word, mark or other cue).
+    """
+    words, lower = tok.words, tok.lower
+    phrase = lower[j] in lex.cue_skip
+    comma = -1
+    plain = True
+    for t in range(j, min(hi, j + _THAT_MAX)):
+        if t >= j + _PHRASE_MAX and not plain:
+            break
+        lw = lower[t]
+        if lw == "that" and _opens_content(tok, lex, t, hi):
+            return t
+        w = words[t]
+        if w == "," and phrase:
+            if comma < 0 and t < j + _PHRASE_MAX:
+                comma = t
+            if t + 1 >= hi:
+                break
+            nx = lower[t + 1]
+            if not (nx in lex.cue_skip or nx == "that" or words[t + 1][:1].isupper()):
+                break
+        elif (
+            not w[:1].isalnum()
+            or lw in _PHRASE_STOPS
+            or lw in lex.pronouns
+            or (t > j and lw in lex.cue_forms)
+        ):
+            plain = False
+    if comma >= 0:
+        return comma + 1
+    return j
+
+
+def _opens_content(tok: Tokens, lex: Lexicon, t: int, hi: int) -> bool:
+    """The "that" at ``t`` opens reported content, not a relative clause (``a bill that
+    would``, ``the decision that helped``): no auxiliary or ``-ed`` verb follows it.
+    """
+    if t + 1 >= hi:
+        return False
+    nx = tok.lower[t + 1]
+    return nx not in lex.aux_verbs and not (nx.endswith("ed") and tok.words[t + 1].islower())
 
 
 #: tokens scanned for the clause after a listener object ("told a crowd in Reno he ...")

@@ -60,6 +60,8 @@ class Lexicon:
     demonstratives: frozenset[str] = frozenset()
     passive_cues: frozenset[str] = frozenset()
     be_forms: frozenset[str] = frozenset()
+    #: auxiliaries and modals: after "that" they open a relative clause ("a bill that would")
+    aux_verbs: frozenset[str] = frozenset()
     #: evaluation and action verbs ("slammed", "thanked"), form -> lemma: cues only for a
     #: quoted phrase after them in the same clause (a mixed quote), never for indirect speech
     evaluation_forms: dict[str, str] = attrs.field(factory=dict)
@@ -153,6 +155,7 @@ def lexicon() -> Lexicon:
         demonstratives=word_set("quotes/demonstratives.txt"),
         passive_cues=word_set("quotes/passive_cues.txt"),
         be_forms=word_set("quotes/be_forms.txt"),
+        aux_verbs=word_set("quotes/aux_verbs.txt"),
         intent_cues=intent_cues,
         evaluation_forms=evaluation_forms,
         inert_marks=_QUOTE_MARKS - listed,
