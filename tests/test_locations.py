@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from newsfacts.document import Document
 from newsfacts.extractors.locations import LocationExtractor, gazetteer
+from newsfacts.extractors.locations.gazetteer import Candidate
 from newsfacts.model import Article, Location, Person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -682,9 +683,19 @@ def _check_lookups(text: str) -> int:
             and (toks[nxt].upper or toks[nxt].text in connectors or toks[nxt].text in suffixes)
         )
         if lone:
-            assert r._lookup(text, toks, i, nxt, gaz) == r._found(
-                text, toks, i, nxt, gaz, suffixes, joinable
-            )
+            want = r._lookup(text, toks, i, nxt, gaz)
+            assert want == r._found(text, toks, i, nxt, gaz, suffixes, joinable)
+            if text[tok.end : tok.end + 1] != ".":
+                # The per-word memo ``mentions`` reads instead, on first use and from the memo.
+                for _ in range(2):
+                    hit = gaz.lone_memo.get(tok.text, r._UNSEEN)
+                    if hit is r._UNSEEN:
+                        hit = r._lone_entry(tok.text, gaz)
+                    if want is None:
+                        assert hit is None
+                    else:
+                        assert hit == (want.text, want.candidates)
+                        assert want.end == tok.start + len(want.text)
         for run in range(i + 2, min(len(toks), i + r.MAX_TOKENS) + 1):
             if not all(joinable[i + 1 : run]):
                 break
@@ -993,3 +1004,115 @@ def test_small_town_next_to_a_namesake_city_picks_that_city() -> None:
     assert [loc.country_code for loc in by_text(locs, "St. Thomas")] == ["CA"]
     other = locate("Police in London said the driver was later found in Brighton.")
     assert [loc.country_code for loc in by_text(other, "London")] == ["GB"]
+
+
+# -- memos of the fast paths (output must not depend on them) -------------------------------
+_LOWER_CASE_WORDS = ["turkey", "reading", "bath", "nice", "mobile", "the", "ſank", "é", "x\u0301y"]
+
+
+def _lower_case_reference(text: str, word: str) -> bool:
+    """Whether ``word`` is a whole lower-case word of ``text``, found by a plain scan."""
+    import regex
+
+    words = regex.findall(r"(?<![\p{L}\p{N}.])\p{Ll}[\p{Ll}\p{M}]*+", text)
+    return word in words
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from([*_LOWER_CASE_WORDS, "Turkey", " ", ".", "-", "\u0301", "2", "s", "\n"]),
+        max_size=30,
+    ).map("".join),
+    st.lists(st.sampled_from([*_LOWER_CASE_WORDS, "turk", "key", "Nice"]), max_size=50),
+)
+def test_lower_case_words_are_the_same_before_and_after_the_whole_article_scan(
+    text: str, asked: list[str]
+) -> None:
+    from newsfacts.extractors.locations import filters
+
+    names = filters.DocNames(text, ())
+    # More distinct words than the searches allowed before the scan: the later answers come
+    # from the scan, the earlier ones from searches; both must be the reference's.
+    padding = [f"zq{k}" for k in range(filters._SEARCHES_BEFORE_SCAN)]
+    for word in [*asked[:3], *padding, *asked]:
+        assert names.in_lower_case(word) == _lower_case_reference(text, word), word
+
+
+def test_a_long_article_asked_about_many_words_gives_the_same_places() -> None:
+    from newsfacts.extractors.locations import filters
+
+    text = "\n\n".join(SEEDS.values()) + " They ate turkey in reading rooms."
+    plain = locate(text)
+    saved = filters._SEARCHES_BEFORE_SCAN
+    try:
+        filters._SEARCHES_BEFORE_SCAN = 0  # scan at once
+        assert locate(text) == plain
+        filters._SEARCHES_BEFORE_SCAN = 10**9  # never scan
+        assert locate(text) == plain
+    finally:
+        filters._SEARCHES_BEFORE_SCAN = saved
+
+
+def test_best_reading_follows_the_context_after_it_changes() -> None:
+    from newsfacts.extractors.locations.resolve import Context, best
+
+    gaz = gazetteer()
+    london = tuple(gaz.lookup("London"))
+    (ontario,) = [c.place for c in gaz.lookup("Ontario") if c.place.feature == "admin1"]
+    ctx = Context()
+    assert best(london, ctx).place.country_code == "GB"
+    assert best(london, ctx).place.country_code == "GB"  # from the memo
+    ctx.add_resolved(ontario)
+    ctx.add_resolved(ontario)
+    # The memo must not answer for the old context: now the Ontario town.
+    assert best(london, ctx).place.country_code == "CA"
+    fresh = Context()
+    fresh.add_resolved(ontario)
+    fresh.add_resolved(ontario)
+    assert best(london, ctx) == best(london, fresh)
+
+
+def _agreement_reference(cands: tuple[Candidate, ...]) -> tuple[bool, str | None, str | None]:
+    """What ``Context.ambiguous`` and ``Context.add`` decide, written out plainly."""
+    from newsfacts.extractors.locations.resolve import _foreign_namesake
+
+    places = [c.place for c in cands]
+    if not places:
+        return False, None, None
+    top = places[0]
+    if _foreign_namesake(cands) or not (
+        top.feature == "country" or all(p.country_code == top.country_code for p in places)
+    ):
+        return True, None, None
+    region = top.admin1 and (top.feature == "admin1" or all(p.admin1 == top.admin1 for p in places))
+    return False, top.country_code or None, top.admin1 if region else None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Georgia",
+        "London",
+        "Washington",
+        "Kursk region",
+        "Ussuriysk",
+        "Kyiv",
+        "Kansas City",
+        "Columbus",
+        "Ukrainian",
+        "Nowhere",
+    ],
+)
+def test_context_counts_what_the_readings_agree_on(name: str) -> None:
+    from newsfacts.extractors.locations.resolve import Context
+
+    cands = tuple(gazetteer().lookup(name))
+    want = _agreement_reference(cands)
+    for _ in range(2):  # on first use and from the memo
+        ctx = Context()
+        assert ctx.ambiguous(cands) == want[0]
+        ctx.add(cands)
+        ctx.add(list(cands))
+        assert dict(ctx.countries) == ({want[1]: 2} if want[1] else {})
+        assert dict(ctx.admin1) == ({want[2]: 2} if want[2] else {})

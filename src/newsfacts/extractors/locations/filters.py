@@ -43,6 +43,10 @@ _AFTER_WORD = regex.compile(r"[\p{Ll}\p{M}]")
 
 _POSS = ("'s", "’s")
 
+#: After this many words asked about, :meth:`DocNames.in_lower_case` scans the article once
+#: for all its lower-case words (a scan costs some 40 searches for one word).
+_SEARCHES_BEFORE_SCAN = 32
+
 #: A small town (population below this) opening a sentence is not taken on its own.
 SMALL_TOWN = 100_000
 #: A town's name ending in a building word is the building below this population.
@@ -61,6 +65,9 @@ class DocNames:
     def __init__(self, text: str, people: Sequence[Fact]) -> None:
         self._text = text
         self._lower: dict[str, bool] = {}
+        #: The article's whole lower-case words, once :meth:`in_lower_case` has been asked
+        #: about so many words that one scan of the article is cheaper than more searches.
+        self._lower_words: frozenset[str] | None = None
         self.surnames: set[str] = set()
         self.person_spans: list[tuple[int, int]] = []
         # Sorted span starts and, for each, the furthest end of any span starting at or before
@@ -93,10 +100,17 @@ class DocNames:
         letters (and marks) not preceded by a letter, digit or dot ("turkey", "reading")."""
         hit = self._lower.get(word)
         if hit is None:
-            hit = self._lower[word] = self._find_lower(word)
+            if self._lower_words is None and len(self._lower) >= _SEARCHES_BEFORE_SCAN:
+                self._lower_words = frozenset(_LOWER_WORD.findall(self._text))
+            if self._lower_words is not None:
+                hit = word in self._lower_words
+            else:
+                hit = self._find_lower(word)
+            self._lower[word] = hit
         return hit
 
     def _find_lower(self, word: str) -> bool:
+        """``word in self._lower_words``, found by searching for ``word``."""
         if not _LOWER_WORD_SHAPE.fullmatch(word):
             return False
         text, n = self._text, len(word)
@@ -104,7 +118,8 @@ class DocNames:
         while i >= 0:
             if i > 0 and _MARK.match(text, i - 1):
                 # After a mark the word may sit inside a longer run: scan the whole article.
-                return word in frozenset(_LOWER_WORD.findall(text))
+                self._lower_words = frozenset(_LOWER_WORD.findall(text))
+                return word in self._lower_words
             if (i == 0 or not _BEFORE_WORD.match(text, i - 1)) and not _AFTER_WORD.match(
                 text, i + n
             ):
@@ -334,8 +349,6 @@ def keep(
             return False
         if key in gaz.stop:
             return False
-        if not big and names.in_lower_case(key):
-            return False
         if key in names.surnames:
             return False
     if not one_word and not exact and key in gaz.stop:
@@ -398,4 +411,8 @@ def keep(
         return False
     # Only GeoNames alternate names, of a small place: too weak on their own.
     # A longer alternate name of a large city ("Quebec City") is specific enough.
-    return primary or top >= 1_000_000 or (not one_word and top >= ALTERNATE_NAME_CITY)
+    if not (primary or top >= 1_000_000 or (not one_word and top >= ALTERNATE_NAME_CITY)):
+        return False
+    # A word the article also writes in lower case ("turkey", "reading"): tested last, as it
+    # searches the whole article.
+    return not (one_word and not exact and not big and names.in_lower_case(key))

@@ -133,6 +133,8 @@ class Gazetteer:
         self._memo: dict[str, tuple[Candidate, ...]] = {}
         #: Per-word memo of the person-name test in :mod:`.filters` (the gazetteer is fixed).
         self.name_word_memo: dict[str, bool] = {}
+        #: Memo of :func:`.recognize._lone_entry`: a lone word's name and candidates, or None.
+        self.lone_memo: dict[str, tuple[str, tuple[Candidate, ...]] | None] = {}
         #: Memo of :func:`.recognize._longest` over runs of several words (see there).
         self.run_memo: dict[
             tuple[str, str, int], tuple[()] | tuple[int, int, tuple[Candidate, ...]]

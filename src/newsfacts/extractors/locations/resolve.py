@@ -57,6 +57,37 @@ def _foreign_namesake(cands: Iterable[Candidate]) -> bool:
     )
 
 
+#: :func:`_agreement` by the id of a candidates tuple, with the tuple (which pins the id): most
+#: tuples are the gazetteer's own, shared by every mention of a name in every article.
+_AGREED: dict[int, tuple[tuple[Candidate, ...], tuple[bool, str | None, str | None]]] = {}
+
+
+def _agreement(cands: tuple[Candidate, ...]) -> tuple[bool, str | None, str | None]:
+    """Whether the readings disagree on the country (:meth:`Context.ambiguous`), and what
+    :meth:`Context.add` counts for them: the country and the first-level region they all
+    agree on (None where they do not, or for no readings), memoised."""
+    hit = _AGREED.get(id(cands))
+    if hit is not None and hit[0] is cands:
+        return hit[1]
+    if len(_AGREED) >= 100_000:
+        _AGREED.clear()
+    out: tuple[bool, str | None, str | None] = (False, None, None)
+    if cands:
+        top = cands[0].place
+        if _foreign_namesake(cands) or not (
+            top.feature == "country" or all(c.place.country_code == top.country_code for c in cands)
+        ):
+            out = (True, None, None)
+        else:
+            # A region, or a town that names only places in one region ("Ussuriysk").
+            region = top.admin1 and (
+                top.feature == "admin1" or all(c.place.admin1 == top.admin1 for c in cands)
+            )
+            out = (False, top.country_code or None, top.admin1 if region else None)
+    _AGREED[id(cands)] = (cands, out)
+    return out
+
+
 def _km(a: Place, b: tuple[float, float]) -> float:
     """Approximate distance in km (equirectangular; fine below a few hundred km)."""
     assert a.latitude is not None and a.longitude is not None
@@ -74,6 +105,10 @@ class Context:
         self.countries: Counter[str] = Counter()
         self.admin1: Counter[str] = Counter()
         self.near: set[Place] = set()
+        #: :func:`best` by the id of a candidates tuple, with the tuple (which pins the id);
+        #: emptied whenever the context changes. The later passes ask for the same names'
+        #: readings several times over a context that no longer changes.
+        self.best_memo: dict[int, tuple[tuple[Candidate, ...], Candidate]] = {}
 
     def add_neighbours(self, names: dict[str, tuple[Candidate, ...]]) -> None:
         """Mark the town readings of names whose readings disagree on the country that lie
@@ -83,6 +118,7 @@ class Context:
         ambiguous = [key for key, cands in names.items() if self.ambiguous(cands)]
         if not ambiguous:
             return
+        self.best_memo.clear()
         grid: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
         for key, cands in names.items():
             for c in cands:
@@ -126,36 +162,25 @@ class Context:
 
     def add(self, cands: Iterable[Candidate]) -> None:
         """Count a mention whose readings all agree on a country (and maybe a region)."""
-        cands = list(cands)
-        if not cands or _foreign_namesake(cands):
+        _, country, admin1 = _agreement(tuple(cands))
+        if country is None and admin1 is None:
             return
-        top = cands[0].place
-        if top.feature == "country" or all(c.place.country_code == top.country_code for c in cands):
-            if top.country_code:
-                self.countries[top.country_code] += 1
-            if top.admin1 and (
-                top.feature == "admin1" or all(c.place.admin1 == top.admin1 for c in cands)
-            ):
-                # A region, or a town that names only places in one region ("Ussuriysk").
-                self.admin1[top.admin1] += 1
+        self.best_memo.clear()
+        if country is not None:
+            self.countries[country] += 1
+        if admin1 is not None:
+            self.admin1[admin1] += 1
 
     @staticmethod
     def ambiguous(cands: Iterable[Candidate]) -> bool:
         """Whether :meth:`add` would skip these readings (they disagree on the country)."""
-        cands = list(cands)
-        if not cands:
-            return False
-        if _foreign_namesake(cands):
-            return True
-        top = cands[0].place
-        return not (
-            top.feature == "country" or all(c.place.country_code == top.country_code for c in cands)
-        )
+        return _agreement(tuple(cands))[0]
 
     def add_resolved(self, place: Place) -> None:
         """Count a country or first-level region an earlier resolution pass chose for a mention
         whose readings disagree ("Ontario": the province, or the Californian city)."""
         if place.feature in ("country", "admin1") and place.country_code:
+            self.best_memo.clear()
             self.countries[place.country_code] += 1
             if place.feature == "admin1" and place.admin1:
                 self.admin1[place.admin1] += 1
@@ -210,5 +235,10 @@ def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
 
 def best(cands: tuple[Candidate, ...], ctx: Context) -> Candidate:
     """The most likely reading; a name that says it is a region only reads as one."""
+    hit = ctx.best_memo.get(id(cands))
+    if hit is not None and hit[0] is cands:
+        return hit[1]
     pool = tuple(c for c in cands if c.suffixed) or cands
-    return max(pool, key=lambda c: score(c, cands, ctx))
+    pick = max(pool, key=lambda c: score(c, cands, ctx))
+    ctx.best_memo[id(cands)] = (cands, pick)
+    return pick
