@@ -420,3 +420,68 @@ def test_a_closed_sentence_gate_means_no_cue(text: str, i: int, j: int) -> None:
         assert matcher.firsts is not None
         if not (index.loose(a, b) or _holds(index.positions(matcher.firsts), a, b)):
             assert matcher.find(text, a, b, a) == []
+
+
+def test_a_pronoun_source_is_each_articles_own_previous_source() -> None:
+    # The source phrase before a verb is analysed once per distinct text and cached across
+    # articles; what a pronoun or a bare surname stands for must still come from its own article.
+    for name, surname in (("Maria Lopez", "Lopez"), ("Chen Wei", "Wei")):
+        text = (
+            f"{name} said 3,000 troops had arrived. He said 500 tanks followed."
+            f" {surname} said 40 planes were ready."
+        )
+        f = facts(
+            text,
+            [
+                qty(text, "3,000 troops", 3000.0, "troop"),
+                qty(text, "500 tanks", 500.0, "tank"),
+                qty(text, "40 planes", 40.0, "plane"),
+            ],
+        )
+        assert [c.source for c in f.claims] == [name, name, name]
+        # the span is still the pronoun's (or the surname's) in this text
+        he = f.claims[1]
+        assert (he.source_start, he.source_end) == (text.index("He said"), text.index(" said 5"))
+        last = f.claims[2]
+        assert text[last.source_start : last.source_end] == surname
+
+
+def test_a_phrase_that_is_no_source_is_rejected_in_any_article() -> None:
+    # Rejections are cached too: "The 3,000" (a figure) and "were" (an auxiliary) never name a
+    # source, whatever the article said before.
+    for lead in ("", "Chen Wei said 20 boats left. "):
+        text = lead + "The 3,000 said 10 trucks came. Troops were said 5 more left."
+        f = facts(text, [qty(text, "10 trucks", 10.0, "truck"), qty(text, "5 more", 5.0)])
+        by_value = {f.quantities[c.quantities[0]].value: c for c in f.claims}
+        assert by_value[10.0].source_start is None
+        assert by_value[5.0].source_start is None
+
+
+@settings(max_examples=150, deadline=None)
+@given(_pieced(), st.integers(0, 400), st.integers(0, 400))
+def test_fast_cue_lookup_with_the_claims_vocabulary(text: str, i: int, j: int) -> None:
+    # The claims stage builds its index over the words of every table it looks up; the shared
+    # offset -> word map then also holds other tables' words. Each table must still find
+    # exactly what a plain scan finds.
+    from newsfacts.extractors.claims import _vocabulary
+
+    index = cues.TextIndex(text, _vocabulary())
+    for a, b in ((0, len(text)), sorted((i % (len(text) + 1), j % (len(text) + 1)))):
+        for matcher in (cues.modality_cues(), cues.source_cues(), cues.confirm_cues()):
+            assert matcher.find(text, a, b, a, index) == matcher.find(text, a, b, a)
+        assert cues.family_nouns(text, a, b, index) == cues.family_nouns(text, a, b)
+        assert cues.event_of(text, a, b, index) == cues.event_of(text, a, b)
+        assert find_times(text, a, b, index) == find_times(text, a, b)
+
+
+def test_word_at_names_only_words_of_the_table_asked() -> None:
+    text = "He said it would rise by May, officials said."
+    index = cues.TextIndex(text, frozenset({"said", "would", "may", "by"}))
+    table = frozenset({"said", "by"})
+    found = index.positions(table)
+    assert found == [3, 22, 40]
+    assert [index.word_at(table, p) for p in found] == ["said", "by", "said"]
+    # "would" and "may" are indexed too, but are not words of this table
+    assert index.word_at(table, text.index("would")) is None
+    assert index.word_at(table, text.index("May")) is None
+    assert index.word_at(frozenset({"would"}), text.index("would")) == "would"

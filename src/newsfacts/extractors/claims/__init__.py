@@ -186,6 +186,60 @@ def _vocabulary() -> frozenset[str] | None:
     return out
 
 
+#: what :func:`_np_shape` found: a plain source, a pronoun or "the same source" (the previous
+#: source), a lone capitalized word (maybe the surname of an earlier source)
+_NP_PLAIN, _NP_ANAPHORIC, _NP_NAME = 0, 1, 2
+
+
+@lru_cache(maxsize=4096)
+def _np_shape(span: str) -> tuple[int, int, str, int, str] | None:
+    """The source noun phrase in ``span``, whatever came before it in the article:
+    ``(start, end, text, kind, first word)`` with offsets into ``span``, or None when it does not
+    look like a source. A pure function of the span's text, so cached: the same few phrases
+    ("he", "officials", "the ministry") come back across sentences and articles."""
+    table = _np_words()
+    tokens = list(_TOKEN.finditer(span))
+    words = [m.group() for m in tokens]
+    i, j = 0, len(words)
+    lead = table.get("lead", _NONE)
+    while i < j and (words[i].lower() in lead or words[i] in "–—-"):
+        i += 1
+    trail = table.get("trail", _NONE)
+    while j > i and (words[j - 1].lower().strip(".") in trail or words[j - 1] in "–—-"):
+        j -= 1
+    if i == j or j - i > 12 or words[j - 1].lower() in table.get("passive", _NONE):
+        return None
+    start, end = tokens[i].start(), tokens[j - 1].end()
+    words = words[i:j]
+    low = " ".join(words).lower()
+    if not table.get("aux", _NONE).isdisjoint(low.split(" ")):
+        return None
+    if any(map(str.isdigit, low)):
+        return None
+    if len(words) > 4 and all(w[:1].islower() for w in words):
+        return None
+    if low in ("the", "a", "an", "this", "that", "which", "who", "there", "what"):
+        return None
+    src = span[start:end]
+    if src.endswith("."):
+        last_word = src[:-1].split()[-1:]
+        if not (last_word and "." in last_word[0]):
+            src = src[:-1]  # a sentence-final period, not an abbreviation's ("U.S.")
+    if not src.strip():
+        return None
+    end = start + len(src)
+    if low in table.get("pronoun", _NONE) or (low.startswith("the") and _ANAPHORIC.match(low)):
+        return start, end, src, _NP_ANAPHORIC, words[0]
+    # "data from X" needs a word after the preposition: three tokens at least
+    m = _GENERIC_LEAD.match(src) if len(words) > 2 else None
+    if m:
+        start += m.end()
+        src = src[m.end() :]
+    if len(words) == 1 and words[0][:1].isupper():
+        return start, end, src, _NP_NAME, words[0]
+    return start, end, src, _NP_PLAIN, words[0]
+
+
 def _holds(found: list[int] | None, start: int, end: int) -> bool:
     """Whether one of the sorted offsets ``found`` is in ``[start, end)`` (None: unknown)."""
     if found is None:
@@ -323,51 +377,21 @@ class _Run:
 
     def _np(self, a: int, b: int) -> tuple[int, int, str] | None:
         """Clean the noun phrase in ``text[a:b]``: drop leading conjunctions and trailing
-        auxiliaries; reject what does not look like a source."""
-        table = _np_words()
-        tokens = list(_TOKEN.finditer(self.text, a, b))
-        words = [m.group() for m in tokens]
-        i, j = 0, len(words)
-        lead = table.get("lead", _NONE)
-        while i < j and (words[i].lower() in lead or words[i] in "–—-"):
-            i += 1
-        trail = table.get("trail", _NONE)
-        while j > i and (words[j - 1].lower().strip(".") in trail or words[j - 1] in "–—-"):
-            j -= 1
-        if i == j or j - i > 12 or words[j - 1].lower() in table.get("passive", _NONE):
+        auxiliaries; reject what does not look like a source (see :func:`_np_shape`); resolve
+        pronouns and bare surnames against the article's earlier sources."""
+        shape = _np_shape(self.text[a:b])
+        if shape is None:
             return None
-        start, end = tokens[i].start(), tokens[j - 1].end()
-        words = words[i:j]
-        low = " ".join(words).lower()
-        if not table.get("aux", _NONE).isdisjoint(low.split(" ")):
-            return None
-        if any(map(str.isdigit, low)):
-            return None
-        if len(words) > 4 and all(w[:1].islower() for w in words):
-            return None
-        if low in ("the", "a", "an", "this", "that", "which", "who", "there", "what"):
-            return None
-        src = self.text[start:end]
-        if src.endswith("."):
-            last_word = src[:-1].split()[-1:]
-            if not (last_word and "." in last_word[0]):
-                src = src[:-1]  # a sentence-final period, not an abbreviation's ("U.S.")
-        if not src.strip():
-            return None
-        end = start + len(src)
-        if low in table.get("pronoun", _NONE) or (low.startswith("the") and _ANAPHORIC.match(low)):
+        start, end, src, kind, word = shape
+        start, end = start + a, end + a
+        if kind == _NP_ANAPHORIC:
             if not self.sources:
                 return None
             return start, end, self.sources[-1]
-        # "data from X" needs a word after the preposition: three tokens at least
-        m = _GENERIC_LEAD.match(src) if len(words) > 2 else None
-        if m:
-            start += m.end()
-            src = src[m.end() :]
-        if len(words) == 1 and words[0][:1].isupper():
+        if kind == _NP_NAME:
             # the latest of the last 50 sources holding the word (other than ``src`` itself)
             last = -1
-            for prev in self._sources_with.get(words[0], ()):
+            for prev in self._sources_with.get(word, ()):
                 if prev != src and self._last_at[prev] > last:
                     last = self._last_at[prev]
             if last >= 0 and last >= len(self.sources) - 50:
