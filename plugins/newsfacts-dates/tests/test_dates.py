@@ -192,8 +192,16 @@ _DATE_WORDS = [
     "Mayday",
     "Wednesday",
     "week",
+    "weekend",
+    "years",
     "year",
     "today",
+    "Today",
+    "yesterday's",
+    "Sept.",
+    "Friday",
+    "the beginning of",
+    "next",
     "earlier",
     "from",
     "to",
@@ -230,8 +238,57 @@ def test_prefiltered_scan_finds_what_a_plain_finditer_finds(
     from newsfacts_dates.extractor import _matches, _pattern
 
     text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
-    plain = [m.span() for m in _pattern().finditer(text) if m.end() > m.start()]
-    assert [m.span() for m in _matches(text)] == plain
+    plain = [_described(m) for m in _pattern().finditer(text) if m.end() > m.start()]
+    assert [_described(m) for m in _matches(text)] == plain
+
+
+def _described(m: Any) -> tuple[Any, ...]:
+    """A match's span, alternative and every group the date pattern has (None if not there)."""
+    from newsfacts_dates.extractor import _pattern
+
+    groups = m.groupdict()
+    return (m.span(), m.lastgroup, [groups.get(name) for name in _pattern().groupindex])
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(st.sampled_from(_DATE_WORDS), max_size=12),
+    st.lists(st.sampled_from([" ", "  ", "   ", "\t", "\u00a0 ", "-", "", ",", "\n"])),
+)
+def test_digit_pattern_agrees_with_the_full_pattern_at_digits(
+    words: list[str], gaps: list[str]
+) -> None:
+    # At a digit the extractor tries only the digit-first alternatives; the full pattern must
+    # give the same match (or none) there, since no modifier or name opens with a digit.
+    from newsfacts_dates.extractor import _digit_pattern, _pattern
+
+    text = "".join(w + (gaps[i] if i < len(gaps) else " ") for i, w in enumerate(words))
+    for pos, ch in enumerate(text):
+        if "0" <= ch <= "9":
+            full, digits = _pattern().match(text, pos), _digit_pattern().match(text, pos)
+            assert (full is None) == (digits is None), (text, pos)
+            if full is not None and digits is not None:
+                assert full.group("mod") is None
+                assert _described(full) == _described(digits)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # The farthest a date can begin before what the scan looks for first (its month, the
+        # last word of a relative phrase, its first digit): every gap at its widest.
+        (
+            "x as \t of   the   beginning   of   October y",
+            "as \t of   the   beginning   of   October",
+        ),
+        ("x between   earlier \u00a0 this   week y", "between   earlier \u00a0 this   week"),
+        ("x through \t 2024 y", "through \t 2024"),
+        ("x as   of \t\u00a0Wednesday y", "as   of \t\u00a0Wednesday"),
+        ("x   Through   the   end   of - Sept. 2024", "Through   the   end   of - Sept. 2024"),
+    ],
+)
+def test_dates_beginning_far_before_their_month_word_or_digit(text: str, span: str) -> None:
+    assert [f.text for f in find_dates(text, WED)] == [span]
 
 
 def test_prefiltered_scan_on_written_sentences() -> None:
