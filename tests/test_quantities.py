@@ -855,3 +855,90 @@ def test_change_verb_matched_only_by_full_case_folding_keeps_the_article() -> No
     by_text = {q.text: q for q in facts.quantities}
     assert "5%" in by_text and "300 people" in by_text
     assert by_text["5%"].change == "decrease"
+
+
+# This session's fast paths, each against the plain step it replaces.
+
+_MONEY_PIECES = st.sampled_from(
+    [
+        "$", "US$", "US $", "HK $", "Rs", "Rs.", "rmb", "usd", "€", "£", "Y=", "PS", "EUR", "GBP",
+        "5", "12", "3.2", " ", "  ", "\u00a0", "\n", "a", "said", "x", "(", "%", "per cent", "pct",
+        "PERCENT", "p", "p.m.", "pence", "dollars", "U.S. dollars", "Euros", "ſterling", "K",
+        "yen", "won", "bp", "bps", ".", ",", "-",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MONEY_PIECES, max_size=10).map("".join), st.integers(0, 40))
+def test_prefix_mark_check_never_skips_a_mark(text: str, cut: int) -> None:
+    # The set look-up before the prefix-currency search must pass wherever the search matches.
+    from newsfacts.extractors.quantities.extractor import _mark_may_end_before
+    from newsfacts.extractors.quantities.units import tables
+
+    t = tables()
+    start = min(cut, len(text))
+    if t.prefix_currency.search(text[max(0, start - 8) : start]) is not None:
+        assert _mark_may_end_before(t, text, start)
+
+
+def test_prefix_mark_check_skips_plain_words() -> None:
+    from newsfacts.extractors.quantities.extractor import _mark_may_end_before
+    from newsfacts.extractors.quantities.units import tables
+
+    t = tables()
+    assert not _mark_may_end_before(t, "He said 5", 8)
+    assert not _mark_may_end_before(t, "5", 0)
+    assert _mark_may_end_before(t, "He paid $5", 9)
+    assert _mark_may_end_before(t, "He paid US$ 5", 12)
+    assert _mark_may_end_before(t, "He paid Rs. 5", 12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_MONEY_PIECES, max_size=8).map("".join) | st.text(max_size=40))
+def test_one_pattern_after_a_figure_agrees_with_three_in_turn(rest: str) -> None:
+    # The percent, suffix-currency and pence patterns, tried in turn, are the reference.
+    import regex
+
+    from newsfacts.extractors.quantities.units import PENCE, tables
+
+    t = tables()
+    pence = regex.compile(PENCE, regex.V1)
+    m = t.after.match(rest)
+    ref = t.percent.match(rest)
+    if ref is not None:
+        assert m is not None and m.group("percent") is not None and m.span() == ref.span()
+        assert m.group("p") == ref.group("p")
+        return
+    ref = t.suffix_currency.match(rest)
+    if ref is not None:
+        assert m is not None and m.group("suffix") is not None and m.span() == ref.span()
+        assert m.group("cur") == ref.group("cur")
+        return
+    ref = pence.match(rest)
+    if ref is None:
+        assert m is None
+    else:
+        assert m is not None and m.span() == ref.span() and m.start("pence") == ref.start("pence")
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PIECE_TEXTS, st.integers(0, 200), st.integers(0, 200))
+def test_masks_of_a_sentence_with_the_articles_forms(text: str, a: int, b: int) -> None:
+    # The forms whose test passes on the whole text leave each part of it masked as before.
+    from newsfacts.extractors.quantities.filters import mask_forms, masked_spans
+
+    a, b = sorted((min(a, len(text)), min(b, len(text))))
+    part = text[a:b]
+    assert masked_spans(part, mask_forms(text)) == masked_spans(part)
+
+
+def test_mask_forms_of_an_article() -> None:
+    from newsfacts.extractors.quantities.filters import mask_forms, masked_spans
+
+    assert mask_forms("He said 5 people came. They left.") == ()
+    article = "Call 212-555-0100 today. Doors open at 10:09, he said."
+    forms = mask_forms(article)
+    assert len(forms) >= 2
+    assert masked_spans("Doors open at 10:09, he said.", forms) == [(14, 19)]
+    assert masked_spans("Call 212-555-0100 today.", forms) == [(5, 17)]

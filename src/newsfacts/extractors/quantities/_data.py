@@ -11,6 +11,7 @@ __all__ = ["table", "words"]
 _DIR = "quantities/"
 
 
+@cache
 def words(name: str, lower: bool = True) -> frozenset[str]:
     """A word list as a set (lower-cased unless ``lower`` is false)."""
     return resources.word_set(_DIR + name, lower)

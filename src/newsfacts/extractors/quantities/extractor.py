@@ -93,10 +93,32 @@ def _masked(spans: list[tuple[int, int]], a: int, b: int) -> bool:
 
 
 def _prefix_currency(t: UnitTables, sent: str, start: int) -> tuple[str, int] | None:
+    if not _mark_may_end_before(t, sent, start):
+        return None
     m = t.prefix_currency.search(sent[max(0, start - 8) : start])
     if m is None:
         return None
-    return currency_code(t, m.group("cur")), start - len(m.group(0))
+    return currency_code(t, m.group(_CUR)), start - len(m.group(0))
+
+
+_SPACE = (" ", "\u00a0")
+_CUR = 1  # the group of the mark in ``UnitTables.prefix_currency``
+
+
+def _mark_may_end_before(t: UnitTables, sent: str, start: int) -> bool:
+    """A necessary condition for a prefix mark before ``start``, checked with set look-ups.
+
+    The pattern matches a mark, at most one space, then the end of the window or a newline
+    that ends it. Most figures have no mark before them: the search is left out for them.
+    """
+    before = sent[start - 1 : start]
+    if before == "\n":
+        return True
+    ends = t.prefix_ends
+    for e in (start, start - 1) if before in _SPACE else (start,):
+        if sent[e - 1 : e] in ends or sent[max(0, e - 2) : e] in ends:
+            return True
+    return False
 
 
 def _unit_after(
@@ -104,9 +126,10 @@ def _unit_after(
 ) -> tuple[str | None, int, int]:
     """``(unit, end offset, next token index)`` for the unit right after a figure."""
     rest = sent[end : end + 40]
-    m = t.percent.match(rest)
-    if m is not None:
-        unit = t.percent_units[m.group("p").lower()]
+    g_percent, g_p, g_suffix, g_cur, g_pence = _after_groups()
+    m = t.after.match(rest)
+    if m is not None and m.group(g_percent) is not None:
+        unit = t.percent_units[m.group(g_p).lower()]
         new_end = end + m.end()
         j = _index_after(tokens, stop, new_end)
         if unit == "percent":
@@ -116,20 +139,18 @@ def _unit_after(
             if u is not None and j2 != j and u.rsplit(" ", 1)[-1] in _TIME_WORDS:
                 return u, e, j2
         return unit, new_end, j
-    m = t.suffix_currency.match(rest)
-    if m is not None:
+    if m is not None and m.group(g_suffix) is not None:
         new_end = end + m.end()
         j = _index_after(tokens, stop, new_end)
         # "8.99 Australian dollars per month"
-        return _per(t, sent, tokens, j, currency_code(t, m.group("cur")))
-    m = _PENCE.match(rest)
+        return _per(t, sent, tokens, j, currency_code(t, m.group(g_cur)))
     if m is not None and tokens[fig.stop - 1].text not in _pence_not():
         # "118.5p", "down 68 p at 1112 p": pence (not "2 p.m.", not "1080p"); a spaced "p" only
         # before punctuation or a function word ("4 p values" is no price)
         new_end = end + m.end()
         j = _index_after(tokens, stop, new_end)
         if (
-            m.start("p") == 0
+            m.start(g_pence) == 0
             or j >= len(tokens)
             or tokens[j].kind != "word"
             or tokens[j].text.lower() in words("entity_stop.txt")
@@ -189,7 +210,11 @@ def _unit_after(
     return None, end, stop
 
 
-_PENCE = regex.compile(r"[ \u00a0]?+(?P<p>p)(?![^\W_]|\.[^\W\d_])", regex.V1)
+@lru_cache(maxsize=1)
+def _after_groups() -> tuple[int, int, int, int, int]:
+    """Group numbers of ``UnitTables.after``: percent, its mark, suffix, its mark, pence."""
+    g = tables().after.groupindex
+    return g["percent"], g["p"], g["suffix"], g["cur"], g["pence"]
 
 
 def _pence_not() -> frozenset[str]:
@@ -252,12 +277,15 @@ def _rate(
     return u, j2
 
 
-def extract_sentence(sent: str) -> list[_Found]:
-    """Quantities in one sentence (offsets into ``sent``)."""
+def extract_sentence(sent: str, forms: tuple[int, ...] | None = None) -> list[_Found]:
+    """Quantities in one sentence (offsets into ``sent``).
+
+    ``forms``: :func:`.filters.mask_forms` of the article the sentence is part of.
+    """
     if not has_candidate(sent) or _is_number_soup(sent):
         return []
     t = tables()
-    masked = filters.masked_spans(sent)
+    masked = filters.masked_spans(sent, forms)
     tokens = tokenize(sent)
     n = len(tokens)
     out: list[_Found] = []
@@ -407,7 +435,13 @@ def _is_number_soup(sent: str) -> bool:
 
 
 def _finite(f: _Found) -> bool:
-    return all(v is None or math.isfinite(v) for v in (f.value, f.low, f.high, f.previous))
+    isfinite = math.isfinite
+    return (
+        isfinite(f.value)
+        and (f.low is None or isfinite(f.low))
+        and (f.high is None or isfinite(f.high))
+        and (f.previous is None or isfinite(f.previous))
+    )
 
 
 _TO_END = regex.compile(r"(?<![^\W\d_])to[ \u00a0]++$", regex.V1 | regex.IGNORECASE)
@@ -947,9 +981,10 @@ class QuantityExtractor:
         """Quantities in every content sentence of ``doc``."""
         text = doc.text
         out: list[Fact] = []
+        forms = filters.mask_forms(text)
         for _, span in doc.content_sentences():
             sent = text[span.start : span.end]
-            for f in extract_sentence(sent):
+            for f in extract_sentence(sent, forms):
                 a, b = span.start + f.start, span.start + f.end
                 out.append(
                     Quantity(

@@ -28,6 +28,7 @@ __all__ = [
     "is_address",
     "is_day_of_month",
     "is_year_like",
+    "mask_forms",
     "masked_spans",
     "strong_year_context",
 ]
@@ -96,20 +97,34 @@ def _mask_form(k: int) -> regex.Pattern[str]:
     return regex.compile(_MASK_FORMS[k][0], regex.V1)
 
 
-def masked_spans(sentence: str) -> list[tuple[int, int]]:
+def mask_forms(text: str) -> tuple[int, ...]:
+    """The mask forms whose test passes on ``text``: those that can match in any part of it.
+
+    No test looks around what it finds, so a form whose test fails on a whole article fails
+    on each of its sentences: :func:`masked_spans` need only try the others.
+    """
+    patterns = _ANY_PATTERN_HINT.search(text) is not None
+    return tuple(
+        k
+        for k, test in enumerate(_MASK_TESTS)
+        if (patterns or not _PATTERN_TESTS[k]) and test(text)
+    )
+
+
+def masked_spans(sentence: str, forms: tuple[int, ...] | None = None) -> list[tuple[int, int]]:
     """``(start, end)`` of every stretch of ``sentence`` that holds no quantity.
 
     What one alternation of the forms that pass their test would find, without compiling a
     pattern per combination of forms: at each step the leftmost match of any form (the
     earliest form on a tie), then on from its end. A form's next match is searched again
-    only once the stretch reaches past where it was found.
+    only once the stretch reaches past where it was found. ``forms``: :func:`mask_forms` of
+    the text the sentence is part of (by default, of the sentence).
     """
-    patterns = _ANY_PATTERN_HINT.search(sentence) is not None
-    pats = [
-        _mask_form(k)
-        for k, test in enumerate(_MASK_TESTS)
-        if (patterns or not _PATTERN_TESTS[k]) and test(sentence)
-    ]
+    if forms is None:
+        forms = mask_forms(sentence)
+    elif forms:
+        forms = tuple(k for k in forms if _MASK_TESTS[k](sentence))
+    pats = [_mask_form(k) for k in forms]
     if not pats:
         return []
     if len(pats) == 1:

@@ -65,6 +65,12 @@ class UnitTables:
     prefix_currency: Any  # compiled regex, anchored at the end of the text before a figure
     suffix_currency: Any  # compiled regex, anchored at the start of the text after a figure
     percent: Any  # compiled regex, anchored at the start of the text after a figure
+    #: the prefix marks of one character, and the last two characters of the longer ones: a
+    #: prefix mark ends with one of these
+    prefix_ends: frozenset[str]
+    #: percent, suffix currency or pence (groups "percent", "suffix", "pence"): what the three
+    #: patterns tried in turn at the start of the text after a figure find, in one match
+    after: Any
     percent_units: dict[str, str]
     currency_by_mark: dict[str, str]
 
@@ -96,6 +102,10 @@ def _quantulum_units() -> dict[str, dict[str, Any]]:
                 "symbols": [prefix + s for s in unit.get("symbols", [])],
             }
     return out
+
+
+#: pence written "p" after a figure: "118.5p", "68 p" (not "2 p.m.", not "1080p")
+PENCE = r"[ \u00a0]?+(?P<pence>p)(?![^\W_]|\.[^\W\d_])"
 
 
 def _alternation(marks: list[str]) -> str:
@@ -138,11 +148,11 @@ def tables() -> UnitTables:
     suf_word = [c.mark for c in currencies if c.position in ("suffix", "both") and c.word]
     # Prefix marks: "$5", "US$ 5", "EUR50m"; a letter mark must not continue a longer word.
     prefix = regex.compile(rf"(?<![^\W\d_])(?P<cur>{_alternation(pre_sym)})[ \u00a0]?+$", regex.V1)
-    suffix = regex.compile(
-        rf"^(?:[ \u00a0]?+(?P<cur>{_alternation(suf_sym)})(?![^\W\d_])"
-        rf"|[ \u00a0](?i:(?P<cur>{_alternation(suf_word)}))\b)",
-        regex.V1,
+    suffix_body = (
+        rf"[ \u00a0]?+(?P<cur>{_alternation(suf_sym)})(?![^\W\d_])"
+        rf"|[ \u00a0](?i:(?P<cur>{_alternation(suf_word)}))\b"
     )
+    suffix = regex.compile(rf"^(?:{suffix_body})", regex.V1)
     by_mark: dict[str, str] = {}
     for c in currencies:
         by_mark.setdefault(c.mark.lower() if c.word else c.mark, c.code)
@@ -150,10 +160,15 @@ def tables() -> UnitTables:
     prows = table("percent.tsv")
     psym = [r["mark"] for r in prows if r["word"] != "yes"]
     pword = [r["mark"] for r in prows if r["word"] == "yes"]
-    percent = regex.compile(
-        rf"^(?:[ \u00a0]?+(?P<p>{_alternation(psym)})"
-        rf"|[ \u00a0]?+(?i:(?P<p>{_alternation(pword)}))(?![^\W\d_]))",
-        regex.V1,
+    percent_body = (
+        rf"[ \u00a0]?+(?P<p>{_alternation(psym)})"
+        rf"|[ \u00a0]?+(?i:(?P<p>{_alternation(pword)}))(?![^\W\d_])"
+    )
+    percent = regex.compile(rf"^(?:{percent_body})", regex.V1)
+    # each branch is anchored where the match starts and nothing follows the alternation: the
+    # first branch that matches gives the match its own pattern would
+    after = regex.compile(
+        rf"(?P<percent>{percent_body})|(?P<suffix>{suffix_body})|{PENCE}", regex.V1
     )
     percent_units = {r["mark"].lower(): r["unit"] for r in prows}
     return UnitTables(
@@ -164,6 +179,8 @@ def tables() -> UnitTables:
         prefix_currency=prefix,
         suffix_currency=suffix,
         percent=percent,
+        prefix_ends=frozenset(m[-2:] for m in pre_sym),
+        after=after,
         percent_units=percent_units,
         currency_by_mark=by_mark,
     )
