@@ -30,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 from operator import attrgetter
 from typing import ClassVar, NamedTuple
 
@@ -156,25 +156,14 @@ class _Record:
 
 
 @lru_cache(maxsize=1)
-def _event_or_source_words() -> frozenset[str] | None:
-    """Words a denial, confirmation or attribution cue starts with (None: look everything up)."""
-    out: frozenset[str] = frozenset()
-    for w in (_cues.denial_words(), _cues.confirm_cues().firsts, _cues.source_cues().firsts):
-        if w is None:
-            return None
-        out |= w
-    return out
-
-
-@lru_cache(maxsize=1)
 def _vocabulary() -> frozenset[str] | None:
     """Every word the cue and time tables look up in a :class:`~.cues.TextIndex` (None: any)."""
     tables = (
-        _cues.modality_cues().firsts,
-        _cues.source_cues().firsts,
-        _cues.confirm_cues().firsts,
-        _cues.family_firsts(),
-        _cues.event_firsts(),
+        _cues.modality_cues().index_words,
+        _cues.source_cues().index_words,
+        _cues.confirm_cues().index_words,
+        _cues.family_words(),
+        _cues.event_words(),
         _cues.denial_words(),
         *time_words(),
     )
@@ -773,16 +762,17 @@ class _Run:
             _cues.confirm_cues(),
             _cues.source_cues(),
         )
-        # Whether a cue of a table may be in a sentence: one of its first words is there, or
-        # the sentence is ``loose`` (see :meth:`~.cues.TextIndex.loose`).
-        any_at, denial_at, confirm_at, source_at = (
-            None if words is None else index.positions(words)
-            for words in (
-                _event_or_source_words(),
-                _cues.denial_words(),
-                confirm.firsts,
-                source.firsts,
-            )
+        # Whether a cue of a table may be in a sentence: it can start there (see
+        # :meth:`~.cues._Matcher.starts`), or the sentence is ``loose`` (see
+        # :meth:`~.cues.TextIndex.loose`).
+        denial = _cues.denial_words()
+        denial_at = None if denial is None else index.positions(denial)
+        confirm_at = None if confirm.firsts is None else confirm.starts(index)
+        source_at = None if source.firsts is None else source.starts(index)
+        any_at = (
+            None
+            if denial_at is None or confirm_at is None or source_at is None
+            else sorted(chain(denial_at, confirm_at, source_at))
         )
         for si, s in self.doc.content_sentences():
             # Cheap lookups first: a sentence without a figure, an event cue or an attribution

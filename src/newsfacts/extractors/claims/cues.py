@@ -5,21 +5,23 @@ Scanning a sentence with a large case-insensitive alternation costs the ``regex`
 fraction of a microsecond per character and table, more than everything else the claims stage
 does. :class:`TextIndex` avoids it: one ``str.translate`` folds the document to lower-case
 ASCII words separated by spaces, ``str.find`` locates the few words that can start a cue, and
-the table's pattern is tried with ``match`` only there. The results are exactly those of
-``finditer`` over the same range (see :func:`scan`).
+the table's pattern is tried with ``match`` only there. A cue starting with a very common word
+("to reach", "has not confirmed") is located by a rarer later word instead (see
+:class:`_Matcher`), so "to" and "has" are neither indexed nor tried. The results are exactly
+those of ``finditer`` over the same range (see :func:`scan`).
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from functools import lru_cache
-from itertools import accumulate, chain, compress, count
+from itertools import chain, compress
 from typing import NamedTuple
 
 import attrs
 import regex
 
-from ...resources import read_table, word_list
+from ...resources import read_table, word_list, word_set
 
 __all__ = [
     "MODALITY_RANK",
@@ -27,11 +29,11 @@ __all__ = [
     "TextIndex",
     "confirm_cues",
     "denial_words",
-    "event_firsts",
     "event_of",
+    "event_words",
     "families",
-    "family_firsts",
     "family_of",
+    "family_words",
     "find_cues",
     "first_runs",
     "modality_cues",
@@ -105,6 +107,7 @@ class TextIndex:
         "_unsure",
         "_vocabulary",
         "_where",
+        "_word_at",
         "folded",
         "padded",
         "text",
@@ -118,6 +121,8 @@ class TextIndex:
         #: ``padded[k] == folded[k - 1]``: the space before a word has the word's text offset.
         self.padded = f" {self.folded} "
         self._where: dict[str, list[int]] | None = None
+        #: offset -> word for every word of the shared table (filled with ``_where``)
+        self._word_at: dict[int, str] = {}
         #: the only words looked up (None: any); a lookup of other words takes its own pass
         self._vocabulary = vocabulary
         self._unsure: list[int] = []
@@ -132,27 +137,36 @@ class TextIndex:
         self._found: dict[frozenset[str], dict[int, str]] = {}
         self._own: dict[frozenset[str], dict[str, list[int]]] = {}
 
-    def _word_offsets(self, vocabulary: frozenset[str] | None) -> dict[str, list[int]]:
-        """The folded words of ``vocabulary`` (None: every word) with the offsets they start at.
+    def _word_offsets(
+        self, vocabulary: frozenset[str] | None, word_at: dict[int, str] | None = None
+    ) -> dict[str, list[int]]:
+        """The folded words of ``vocabulary`` (None: every word) with the offsets they start at
+        (also written to ``word_at``, offset -> word, when given).
 
-        ``folded.split(" ")`` (an empty piece is a space of a run), the running sum of the piece
-        lengths and the membership test all run in C; Python only loops over the words found.
-        Cheaper than one ``str.find`` sweep of the whole text per looked-up word once a few
-        tables are consulted. :meth:`positions_by_find` is the plain reference it replaces.
+        ``folded.split()`` (the folded text separates words by spaces only) and the membership
+        test run in C; Python only loops over the words kept, in text order: each is the next
+        whole-word ``str.find`` match after the one before it (a piece equal to it in between
+        would have been kept too). Cheaper than one ``str.find`` sweep of the whole text per
+        looked-up word once a few tables are consulted. :meth:`positions_by_find` is the plain
+        reference.
         """
-        if vocabulary is not None and "" in vocabulary:
-            vocabulary = vocabulary - {""}
-        pieces = self.folded.split(" ")
-        ends = list(accumulate(map(len, pieces), initial=0))  # piece k starts at ends[k] + k
-        keep = map(bool, pieces) if vocabulary is None else map(vocabulary.__contains__, pieces)
+        pieces = self.folded.split()
+        kept = (
+            pieces if vocabulary is None else compress(pieces, map(vocabulary.__contains__, pieces))
+        )
+        find = self.padded.find  # ``padded`` offset of " word " == the word's text offset
         where: dict[str, list[int]] = {}
-        for k in compress(count(), keep):
-            piece = pieces[k]
+        off = 0
+        for piece in kept:
+            off = find(f" {piece} ", off)
             at = where.get(piece)
             if at is None:
-                where[piece] = [ends[k] + k]
+                where[piece] = [off]
             else:
-                at.append(ends[k] + k)
+                at.append(off)
+            if word_at is not None:
+                word_at[off] = piece
+            off += len(piece) + 1
         return where
 
     def positions_by_find(self, words: frozenset[str]) -> list[int]:
@@ -176,7 +190,7 @@ class TextIndex:
         if vocabulary is None or words <= vocabulary:
             where = self._where
             if where is None:
-                where = self._where = self._word_offsets(vocabulary)
+                where = self._where = self._word_offsets(vocabulary, self._word_at)
             return where
         where = self._own.get(words)
         if where is None:
@@ -194,17 +208,22 @@ class TextIndex:
         return out
 
     def word_map(self, words: frozenset[str]) -> dict[int, str]:
-        """Offset -> word for the offsets of :meth:`positions`."""
+        """Offset -> word for the offsets of :meth:`positions` (the shared map of the whole
+        vocabulary when ``words`` are in it: it may hold other words' offsets too)."""
         at = self._found.get(words)
         if at is None:
             where = self._where_for(words)
-            at = {i: w for w in where.keys() & words for i in where[w]}
+            if where is self._where:
+                at = self._word_at
+            else:
+                at = {i: w for w in where.keys() & words for i in where[w]}
             self._found[words] = at
         return at
 
     def word_at(self, words: frozenset[str], pos: int) -> str | None:
         """The word of ``words`` found at ``pos`` by :meth:`positions`."""
-        return self.word_map(words).get(pos)
+        w = self.word_map(words).get(pos)
+        return w if w in words else None
 
     def near(self, firsts: frozenset[str], anchors: frozenset[str], reach: int) -> list[int]:
         """Offsets of the words in ``firsts`` that are, or are followed within ``reach``
@@ -212,20 +231,25 @@ class TextIndex:
         key = (firsts, anchors, reach)
         out = self._cache.get(key)
         if out is None:
-            found: set[int] = set()
-            folded, padded = self.folded, self.padded
-            for a in self.positions(anchors):
-                lo = max(0, a - reach)
-                stop = folded.find(" ", a)
-                off = lo
-                for piece in folded[lo : len(folded) if stop < 0 else stop].split(" "):
-                    # a word starts at ``off`` when a space (or the text start) precedes it
-                    if piece in firsts and padded[off] == " ":
-                        found.add(off)
-                    off += len(piece) + 1
-            out = sorted(found)
+            out = sorted(self.words_before(firsts, self.positions(anchors), reach))
             self._cache[key] = out
         return out
+
+    def words_before(self, firsts: frozenset[str], ends: list[int], reach: int) -> set[int]:
+        """Offsets of the words in ``firsts`` starting in ``[a - reach, a]`` for an ``a`` in
+        ``ends`` (each the start of a word)."""
+        found: set[int] = set()
+        folded, padded = self.folded, self.padded
+        for a in ends:
+            lo = max(0, a - reach)
+            stop = folded.find(" ", a)
+            off = lo
+            for piece in folded[lo : len(folded) if stop < 0 else stop].split(" "):
+                # a word starts at ``off`` when a space (or the text start) precedes it
+                if piece in firsts and padded[off] == " ":
+                    found.add(off)
+                off += len(piece) + 1
+        return found
 
     def sure(self, start: int, end: int) -> bool:
         """True when ``text[start:end]`` holds no unsure character."""
@@ -296,9 +320,11 @@ def _scan_words(matcher: _Matcher, index: TextIndex, start: int, end: int) -> li
     no other cue is a match without running the pattern (the look-arounds hold: spaces of
     the folded text surround it inside a range without unsure characters)."""
     assert matcher.firsts is not None
-    pattern, words, simple = matcher.pattern, matcher.firsts, matcher.simple
+    pattern, simple = matcher.pattern, matcher.simple
     text, padded, unsure = index.text, index.padded, index._unsure
-    candidates = index.positions(words)
+    candidates = index._cache.get(matcher.key)
+    if candidates is None:
+        candidates = matcher.starts(index)
     lead = False
     if unsure:
         k = bisect_left(unsure, start - 1)
@@ -318,9 +344,16 @@ def _scan_words(matcher: _Matcher, index: TextIndex, start: int, end: int) -> li
         q = max(start, padded.rfind(" ", start + 1, end + 1))  # the word cut by ``end``
         if not pos or q > pos[-1]:
             pos.append(q)
+        if matcher.leads:
+            # a cue found by a later word whose word is cut: "to reach" in "to reach|es"
+            before = index.words_before(matcher.leads, [q], matcher.reach)
+            if before:
+                pos = sorted({*pos, *(p for p in before if p >= start)})
     out: list[tuple[int, int]] = []
     cur = start
-    word_at = index.word_map(words)
+    # (the shared map may name other tables' words: only words of ``simple``, whole cues of
+    # this table, skip the pattern)
+    word_at = index.word_map(matcher.heads)
     for p in pos:
         if p >= cur:
             w = word_at.get(p)
@@ -355,11 +388,40 @@ def _literal_regex(words: list[str]) -> regex.Pattern[str]:
 
 @attrs.frozen
 class _Matcher:
+    """A cue table: its pattern and labels, and how a :class:`TextIndex` finds where a cue
+    can start. A cue is found by its first word (``heads``) unless that word is a common one
+    (``data/claims/index_common.txt``): then by its first later word that is not (``anchors``),
+    and its first word (``leads``) within ``reach`` characters before that word."""
+
     pattern: regex.Pattern[str]
     labels: dict[str, str]
+    #: the first words of every cue (None: the table is scanned without an index)
     firsts: frozenset[str] | None
     #: first words that are a whole cue and start no other cue
     simple: frozenset[str] = frozenset()
+    heads: frozenset[str] = frozenset()
+    leads: frozenset[str] = frozenset()
+    anchors: frozenset[str] = frozenset()
+    reach: int = 0
+    #: where :meth:`starts` keeps its result in an index's cache
+    key: object = attrs.field(init=False, eq=False, factory=object)
+
+    @property
+    def index_words(self) -> frozenset[str] | None:
+        """The words :meth:`starts` looks up in a :class:`TextIndex` (None: no index lookup)."""
+        return None if self.firsts is None else self.heads | self.anchors
+
+    def starts(self, index: TextIndex) -> list[int]:
+        """Sorted offsets where a cue can start in a range of ``index`` without unsure
+        characters and not cut at its end (see :func:`scan`)."""
+        out = index._cache.get(self.key)
+        if out is None:
+            out = index.positions(self.heads)
+            if self.leads:
+                # the two are disjoint: a lead is no head
+                out = sorted(chain(out, index.near(self.leads, self.anchors, self.reach)))
+            index._cache[self.key] = out
+        return out
 
     def _folded_labels(self) -> dict[str, str]:
         return _casefolded(tuple(self.labels.items()))
@@ -397,17 +459,57 @@ def _casefolded(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
     return {k.casefold(): v for k, v in items}
 
 
+@lru_cache(maxsize=1)
+def _common_words() -> frozenset[str]:
+    return word_set("claims/index_common.txt")
+
+
+def _anchor(cue: str) -> tuple[str, int] | None:
+    """The first word after the first of a lower-case ``cue`` that is not common, and how far
+    after the cue's start it can begin (each space of the cue matches 1 to 3 characters); None
+    when the first word is not common or no later word is a plain ASCII word that is not."""
+    words = cue.split(" ")
+    common = _common_words()
+    if words[0] not in common:
+        return None
+    for k in range(1, len(words)):
+        w = words[k]
+        if w.isascii() and w.isalnum() and w not in common:
+            return w, sum(map(len, words[:k])) + 3 * k
+    return None
+
+
 def _matcher(words: list[str], labels: dict[str, str]) -> _Matcher:
     firsts = first_runs(words)
-    simple: frozenset[str] = frozenset()
-    if firsts is not None:
-        starts: dict[str, int] = {}
-        for w in {w.lower() for w in words}:
-            k = _RUN.match(w)
-            assert k is not None
-            starts[k.group()] = starts.get(k.group(), 0) + 1
-        simple = frozenset(w.lower() for w in words if starts.get(w.lower()) == 1)
-    return _Matcher(_literal_regex(words), labels, firsts, simple)
+    if firsts is None:
+        return _Matcher(_literal_regex(words), labels, None)
+    starts: dict[str, int] = {}
+    heads: set[str] = set()
+    leads: set[str] = set()
+    anchors: set[str] = set()
+    reach = 0
+    for w in {w.lower() for w in words}:
+        k = _RUN.match(w)
+        assert k is not None
+        starts[k.group()] = starts.get(k.group(), 0) + 1
+        anchor = _anchor(w)
+        if anchor is None:
+            heads.add(k.group())
+        else:
+            leads.add(k.group())
+            anchors.add(anchor[0])
+            reach = max(reach, anchor[1])
+    simple = frozenset(w.lower() for w in words if starts.get(w.lower()) == 1)
+    return _Matcher(
+        _literal_regex(words),
+        labels,
+        firsts,
+        simple,
+        frozenset(heads),
+        frozenset(leads - heads),
+        frozenset(anchors),
+        reach,
+    )
 
 
 @lru_cache(maxsize=1)
@@ -449,9 +551,9 @@ def _family_matcher() -> _Matcher:
     return _matcher(list(fam), fam)
 
 
-def family_firsts() -> frozenset[str] | None:
-    """Words a counted noun of :func:`family_nouns` starts with (None: no index lookup)."""
-    return _family_matcher().firsts
+def family_words() -> frozenset[str] | None:
+    """Words :func:`family_nouns` looks up in a :class:`TextIndex` (None: no index lookup)."""
+    return _family_matcher().index_words
 
 
 def find_cues(
@@ -503,9 +605,9 @@ def _events() -> _Matcher:
     return _matcher(list(ev), ev)
 
 
-def event_firsts() -> frozenset[str] | None:
-    """Words an event of :func:`event_of` starts with (None: no index lookup)."""
-    return _events().firsts
+def event_words() -> frozenset[str] | None:
+    """Words :func:`event_of` looks up in a :class:`TextIndex` (None: no index lookup)."""
+    return _events().index_words
 
 
 def event_of(text: str, start: int, end: int, index: TextIndex | None = None) -> str:
