@@ -17,7 +17,8 @@ Prints, all measured in this run on this machine:
 * the speedup of ``extract_many(workers=2)`` over ``workers=1`` on the corpus repeated
   ``--workers-repeat`` times, with the default start method; the 2-worker run is the first
   pool of the process, so starting its workers from cold is included. A later pool's start-up
-  is printed on its own.
+  is printed on its own, and the 2-worker run is timed once more with the fork server warm
+  (what a long-running process or any later call gets): both speedups are printed.
 
 Targets from the issue are printed next to each figure. The data folder is optional: without it
 only the seeds are used and a message says so. Nothing here is a test; numbers on a shared
@@ -310,7 +311,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         texts = list(corpus or seeds) * args.workers_repeat
         print(
             f"\n== extract_many on {len(texts)} articles "
-            f"(corpus x{args.workers_repeat}; pool start-up included)"
+            f"(corpus x{args.workers_repeat}; first pool from cold, then again warm)"
         )
         from newsfacts import extract_many
         from newsfacts.batch import _context
@@ -326,14 +327,26 @@ def main(argv: Sequence[str] | None = None) -> int:
                 1 for _ in extract_many(probe, workers=2, chunksize=2, mp_context=args.mp_context)
             )
         )
+        # The same run again, now that the fork server is warm: what a long-running process
+        # (or any later call) gets. Reported next to the cold figure, not instead of it.
+        warm = timed(
+            lambda: sum(
+                1
+                for _ in extract_many(
+                    texts, workers=2, chunksize=args.chunksize, mp_context=args.mp_context
+                )
+            )
+        )
         print(f"  a later pool's start-up (2 workers, 4 short articles): {pool_start:.2f} s")
         print(f"  workers=1: {one:.2f} s ({len(texts) / one:.1f} articles/s)")
         print(f"  workers=2: {two:.2f} s ({len(texts) / two:.1f} articles/s, cold start included)")
-        speedup = one / two
-        print(
-            f"  speedup: {speedup:.2f}x   "
-            f"[{_mark(speedup >= TARGETS['speedup'])} target >= {TARGETS['speedup']}x]"
-        )
+        print(f"  workers=2: {warm:.2f} s ({len(texts) / warm:.1f} articles/s, warm fork server)")
+        for label, secs in (("cold", two), ("warm", warm)):
+            speedup = one / secs
+            print(
+                f"  speedup ({label}): {speedup:.2f}x   "
+                f"[{_mark(speedup >= TARGETS['speedup'])} target >= {TARGETS['speedup']}x]"
+            )
 
     if args.profile:
         profile(corpus or seeds, args.top)
