@@ -161,6 +161,30 @@ def test_translated_quotes_group_and_unrelated_do_not() -> None:
     assert g.speaker == "Freedonian intelligence"
 
 
+def test_reports_show_each_quote_its_own_speaker() -> None:
+    # The same statement given to two different sources: the group is named after one, and
+    # the table and Markdown reports must still say who each article credits.
+    from newsfacts.report.text import render_markdown, render_table
+
+    story = compare(
+        [
+            quoted("a.txt", QUOTE_A, "Freedonian intelligence"),
+            quoted("b.txt", QUOTE_A, "Sylvanian envoy Rufus Firefly"),
+        ]
+    )
+    (g,) = story.quote_groups
+    assert {q.speaker for q in g.quotes} == {
+        "Freedonian intelligence",
+        "Sylvanian envoy Rufus Firefly",
+    }
+    table = render_table(story).splitlines()
+    rows = [line for line in table if line.lstrip().startswith(("a.txt", "b.txt"))]
+    assert any("a.txt" in r and "Freedonian intelligence" in r for r in rows)
+    assert any("b.txt" in r and "Rufus Firefly" in r for r in rows)
+    md = render_markdown(story)
+    assert "| b.txt | Sylvanian envoy Rufus Firefly |" in md
+
+
 def test_to_dict_has_the_documented_keys() -> None:
     a = article("a.txt", [("The ministry", 3000, "troops", "said")])
     d = compare([a, quoted("b.txt", QUOTE_A, "X"), quoted("c.txt", QUOTE_B, "X")]).to_dict()

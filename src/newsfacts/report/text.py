@@ -58,8 +58,13 @@ def render_table(story: Story) -> str:
     out.append(f"== quote groups ({len(story.quote_groups)})")
     for qg in story.quote_groups:
         out.append(f"-- {qg.speaker or '(unknown speaker)'} ({len(qg.articles)} articles)")
+        # each row's own speaker: the same statement is not always attributed to the same
+        # source, and the group's name is only the most common one
         for q in qg.quotes:
-            out.append(f"  {_short(q.article, 24):<24} {_short(q.content or q.text, 90)}")
+            out.append(
+                f"  {_short(q.article, 24):<24} {_short(q.speaker or '-', 32):<32} "
+                f"{_short(q.content or q.text, 90)}"
+            )
     return "\n".join(out) + "\n"
 
 
@@ -94,8 +99,11 @@ def render_markdown(story: Story) -> str:
             "",
             f"### {_md(qg.speaker or 'unknown speaker')}",
             "",
-            "| article | quote |",
-            "|---|---|",
+            "| article | speaker | quote |",
+            "|---|---|---|",
         ]
-        out += [f"| {_md(q.article)} | {_md(q.content or q.text)} |" for q in qg.quotes]
+        out += [
+            f"| {_md(q.article)} | {_md(q.speaker)} | {_md(q.content or q.text)} |"
+            for q in qg.quotes
+        ]
     return "\n".join(out) + "\n"
