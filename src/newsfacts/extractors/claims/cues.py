@@ -322,9 +322,7 @@ def _scan_words(matcher: _Matcher, index: TextIndex, start: int, end: int) -> li
     assert matcher.firsts is not None
     pattern, simple = matcher.pattern, matcher.simple
     text, padded, unsure = index.text, index.padded, index._unsure
-    candidates = index._cache.get(matcher.key)
-    if candidates is None:
-        candidates = matcher.starts(index)
+    candidates = matcher.starts(index)  # cached on the index
     lead = False
     if unsure:
         k = bisect_left(unsure, start - 1)

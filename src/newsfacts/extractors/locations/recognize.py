@@ -456,22 +456,26 @@ _LONE_MEMO_SIZE = 100_000
 
 
 def _lone_entry(word: str, gaz: Gazetteer) -> tuple[str, tuple[Candidate, ...]] | None:
-    """What :func:`_lookup` finds for ``word`` as a lone token with no dot after it: the name
-    (the word, or the word without its possessive) and its candidates, or None; memoised in
-    ``gaz.lone_memo``."""
+    """:func:`_named` of ``word``, a lone token with no dot after it (what :func:`_lookup`
+    finds for it), memoised in ``gaz.lone_memo``."""
     memo = gaz.lone_memo
     if len(memo) >= _LONE_MEMO_SIZE:
         memo.clear()
-    hit: tuple[str, tuple[Candidate, ...]] | None = None
-    cands = gaz.candidates(word)
-    if cands:
-        hit = (word, cands)
-    elif word.endswith(_POSSESSIVE) and len(word) > 3:
-        cands = gaz.candidates(word[:-2])
-        if cands:
-            hit = (word[:-2], cands)
-    memo[word] = hit
+    hit = memo[word] = _named(word, gaz)
     return hit
+
+
+def _named(surface: str, gaz: Gazetteer) -> tuple[str, tuple[Candidate, ...]] | None:
+    """The gazetteer name ``surface`` holds (itself, or itself without a possessive) and its
+    candidates, or None."""
+    cands = gaz.candidates(surface)
+    if cands:
+        return surface, cands
+    if surface.endswith(_POSSESSIVE) and len(surface) > 3:
+        cands = gaz.candidates(surface[:-2])
+        if cands:
+            return surface[:-2], cands
+    return None
 
 
 def _lookup(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> Mention | None:
@@ -482,11 +486,8 @@ def _lookup(text: str, toks: list[Token], i: int, j: int, gaz: Gazetteer) -> Men
         hit = gaz.exact.get(surface + ".")
         if hit:
             return Mention(a, b + 1, surface + ".", tuple(hit), i, j - 1)
-    cands = gaz.candidates(surface)
-    if cands:
-        return Mention(a, b, surface, cands, i, j - 1)
-    if surface.endswith(_POSSESSIVE) and len(surface) > 3:
-        cands = gaz.candidates(surface[:-2])
-        if cands:
-            return Mention(a, b - 2, surface[:-2], cands, i, j - 1)
-    return None
+    found = _named(surface, gaz)
+    if found is None:
+        return None
+    name, cands = found
+    return Mention(a, a + len(name), name, cands, i, j - 1)

@@ -98,11 +98,10 @@ def _prefix_currency(t: UnitTables, sent: str, start: int) -> tuple[str, int] | 
     m = t.prefix_currency.search(sent[max(0, start - 8) : start])
     if m is None:
         return None
-    return currency_code(t, m.group(_CUR)), start - len(m.group(0))
+    return currency_code(t, m.group("cur")), start - len(m.group(0))
 
 
 _SPACE = (" ", "\u00a0")
-_CUR = 1  # the group of the mark in ``UnitTables.prefix_currency``
 
 
 def _mark_may_end_before(t: UnitTables, sent: str, start: int) -> bool:
