@@ -1487,3 +1487,87 @@ def test_joined_cue_before_a_quote_takes_the_sentence_subject() -> None:
     q = find(quotes_of(text), "not just one group")
     assert q.kind == "direct"
     assert q.speaker_start is not None and _speaker_text(text, q) == "colonel"
+
+
+# -- round 8 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "first", "second", "speaker"),
+    [
+        (
+            "While the mayor conceded that the bridge was late, the engineers insisted that"
+            " the steel was sound.",
+            "that the bridge was late",
+            "that the steel was sound",
+            "engineers",
+        ),
+        (
+            "The clerk asked Tomas Vell and Ana Brisk to search their files, Vell said that"
+            " one of the ledgers was missing.",
+            "Tomas Vell and Ana Brisk to search their files",
+            "that one of the ledgers was missing",
+            "Vell",
+        ),
+        (
+            "Nadia Orr admitted the plan was costly, though she noted the town had saved money"
+            " before.",
+            "the plan was costly",
+            "the town had saved money before",
+            "she",
+        ),
+    ],
+)
+def test_subject_and_cue_after_a_comma_end_the_content(
+    text: str, first: str, second: str, speaker: str
+) -> None:
+    qs = quotes_of(text)
+    assert find(qs, first.split()[-1]).text == first
+    q = find(qs, second.split()[-1])
+    assert q.text == second
+    assert _speaker_text(text, q) == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a passive participle, a modal and an auxiliary are verb phrases of the content
+        "Lena Ruiz said the vote, requested by Ortega, would be held in March next year.",
+        "Lena Ruiz said that if elected, she would ask the board to reopen the old depot.",
+        "Lena Ruiz said she was pleased that lately, he is often asked about the depot.",
+    ],
+)
+def test_comma_verb_phrase_does_not_end_the_content(text: str) -> None:
+    q = find(quotes_of(text), text.split()[-1].rstrip("."))
+    assert q.speaker == "Lena Ruiz"
+    assert q.end == len(text) - 1
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "The complaint, which was filed in a county court on Monday, alleged that the firm"
+            " “ignored every warning” about the dam.",
+            "that the firm “ignored every warning” about the dam",
+            "complaint",
+        ),
+        (
+            "Her biographers, Ana and Tomas Pell, wrote that she “never forgave a slight” in her"
+            " life.",
+            "that she “never forgave a slight” in her life",
+            "biographers",
+        ),
+        (
+            "The veteran delegate and longtime activist, who backs Ruiz, warned of a “bruising”"
+            " fight on the floor next week.",
+            "of a “bruising” fight on the floor next week",
+            "veteran delegate",
+        ),
+    ],
+)
+def test_quoted_phrase_after_a_cue_takes_the_opening_phrase(
+    text: str, content: str, speaker: str
+) -> None:
+    q = find(quotes_of(text), "”")
+    assert q.kind == "mixed"
+    assert q.text == content
+    assert _speaker_text(text, q) == speaker

@@ -23,7 +23,15 @@ from .attribution import _subject, cue_at, cue_indexes, sentence_subject, verb_f
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
-from .tokens import DETERMINERS, NounPhrase, Tokens, first_token_at, np_after, skip_lead
+from .tokens import (
+    DETERMINERS,
+    NounPhrase,
+    Tokens,
+    classify,
+    first_token_at,
+    np_after,
+    skip_lead,
+)
 
 __all__ = ["find_indirect"]
 
@@ -244,6 +252,8 @@ def _evaluation_mixed(
     Sanders thanked its members “for their support”`` -> a mixed quote from the word after
     the verb to the clause end. The verb is the nearest cue before the phrase (the evaluation
     list in ``evaluation_cues.txt`` or a plain cue); it counts only with a quoted phrase.
+    A plain cue whose own subject is not found takes the sentence subject or the described
+    phrase opening the sentence (``The complaint, which ..., alleged that “…”``).
     """
     starts, lower, words = tok.starts, tok.lower, tok.words
     evaluation_forms = lex.evaluation_forms
@@ -275,10 +285,18 @@ def _evaluation_mixed(
         elif np is None and c > s_lo + 1 and lower[c - 1] in _RELATIVES:
             j = c - 2 if words[c - 2] != "," else c - 3
             np = _subject(tok, lex, j + 1, s_lo) if j >= s_lo else None
-        if np is None or np.kind == "statement" or _no_subject(tok, np):
+        evaluation = lower[c] in lex.evaluation_forms
+        if np is None and not evaluation:
+            # a plain cue whose own subject was not found: the sentence's subject, or the
+            # described phrase opening it (``The complaint, which ..., alleged that “…”``)
+            np = sentence_subject(tok, lex, s_lo, c)
+            if np is None or np.kind == "statement" or _no_subject(tok, np):
+                np = _opening_phrase(tok, lex, s_lo, c)
+        elif np is not None and (np.kind == "statement" or _no_subject(tok, np)):
+            np = None
+        if np is None:
             continue
         c_first = c + 1
-        evaluation = lower[c] in lex.evaluation_forms
         if evaluation and (lower[c_first] in lex.particles or lower[c_first] == "to"):
             c_first += 1  # "railed against", "referred to"
         if lower[c_first] in _NOT_CONTENT_START or not (
@@ -295,6 +313,50 @@ def _evaluation_mixed(
         out.append(Pending(a, b, "mixed", np, words[c]))
         last_end = b
     return out
+
+
+def _opening_phrase(tok: Tokens, lex: Lexicon, s_lo: int, c: int) -> NounPhrase | None:
+    """The phrase opening the sentence up to its verb, a comma or a clause word, as a
+    described speaker (``The conservative publication has been ..., arguing``): at most
+    ``_OPENING_MAX`` words, opened by a determiner, a capitalised word or a pronoun.
+    """
+    lower, words = tok.lower, tok.words
+    first = skip_lead(tok, lex, s_lo, common=False)
+    if first >= c:
+        return None
+    w0 = words[first]
+    if not (lower[first] in DETERMINERS or lower[first] in lex.pronouns or w0[:1].isupper()):
+        return None
+    last = first - 1
+    for t in range(first, min(c, first + _OPENING_MAX) + 1):
+        lw = lower[t]
+        if t == c or not words[t][:1].isalnum() or lw in _CLAUSE_WORDS:
+            break
+        if _verb_like(lex, lw, words[t]):
+            break
+        last = t
+    else:
+        return None
+    if last < first or (last == first and lower[first] in DETERMINERS):
+        return None
+    det = first if lower[first] in DETERMINERS else None
+    return classify(tok, lex, first + (det is not None), last, det)
+
+
+def _verb_like(lex: Lexicon, lw: str, w: str) -> bool:
+    """A word that ends a subject phrase: an auxiliary, a cue or a past form."""
+    return (
+        lw in lex.aux_verbs
+        or lw in lex.cue_forms
+        or lw in lex.evaluation_forms
+        or lw in lex.irregular_verbs
+        or (w.islower() and lw.endswith("ed"))
+        or (lw.endswith(("'s", "’s")) and lw[:-2] in lex.pronouns)
+    )
+
+
+#: words of a sentence-opening phrase taken as a described speaker
+_OPENING_MAX = 8
 
 
 def _mixed_span(
@@ -574,6 +636,8 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             return j
         if _closing_attribution(tok, lex, j + 1, hi):
             return j
+        if w == "," and _comma_attribution(tok, lex, j + 1, hi):
+            return j
     return hi
 
 
@@ -619,6 +683,38 @@ def _next_cue(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
         lw = tok.lower[t]
         if lw in lex.cue_forms and w.islower() and (t == j or not lw.endswith("ing")):
             return lex.cue_forms[lw] not in lex.clause_cues
+    return False
+
+
+#: words that show the phrase after a comma is no subject of a new attribution
+_NO_SUBJECT = frozenset(("where", "or", "nor", "not"))
+#: modals: "..., she would ask" is a verb phrase of the content, not a new attribution
+_MODALS = frozenset(("would", "could", "will", "can", "may", "might", "should", "must", "shall"))
+
+
+def _comma_attribution(tok: Tokens, lex: Lexicon, j: int, hi: int) -> bool:
+    """A subject and a cue after a comma that go on with content of their own (``...,
+    Hackett said that ...``, ``..., many said Monday ...``): a second attribution.
+    """
+    for t in range(j, min(hi, j + _JOINED_SUBJECT_MAX + 1)):
+        w = tok.words[t]
+        lw = tok.lower[t]
+        if not w[:1].isalnum() or lw in _CLAUSE_WORDS or lw in _NO_SUBJECT:
+            return False
+        if lw in lex.aux_verbs and (t == j or lw in _MODALS or lw in lex.be_forms):
+            # a verb phrase, not a subject ("..., has revealed", "she would ask", "he is
+            # often asked")
+            return False
+        if t == j and (lw.endswith("ing") or lw in _TIME_JOINERS):
+            # "..., including one called ...": a phrase, not a subject; "..., after South
+            # Korea said ...": the reason for the attribution, part of its content
+            return False
+        if lw in lex.cue_forms and w.islower():
+            lemma = lex.cue_forms[lw]
+            if lw.endswith("ing") or lemma in lex.clause_cues or lemma in lex.intent_cues:
+                return False  # an intention inside the content ("..., Tom Reed, wants to")
+            nx = tok.lower[t + 1] if t + 1 < hi else ","
+            return nx[:1].isalnum() and nx != "by"  # "..., requested by Sanders": passive
     return False
 
 
