@@ -1116,3 +1116,68 @@ def test_context_counts_what_the_readings_agree_on(name: str) -> None:
         ctx.add(list(cands))
         assert dict(ctx.countries) == ({want[1]: 2} if want[1] else {})
         assert dict(ctx.admin1) == ({want[2]: 2} if want[2] else {})
+
+
+# -- issue #5 round 5: resolution rules ------------------------------------------------------
+def test_region_placed_by_the_article_spreads_to_bare_mentions() -> None:
+    # "central Washington" and "Washington state" place the name as the state; the article's
+    # bare "Washington" is then the state too, while "Washington, D.C." keeps the capital.
+    text = (
+        "The squad drove to central Washington overnight. Most of its work is at home in "
+        "Washington, where crews train every week. Its chief flew to Washington, D.C. in May."
+    )
+    locs = [loc for loc in locate(text) if loc.text == "Washington"]
+    assert [loc.feature for loc in locs] == ["admin1", "admin1", "city"]
+    assert {loc.country_code for loc in locs} == {"US"}
+    text = "Washington state lawmakers met on Monday. Farmers in Washington want more water."
+    assert [loc.feature for loc in by_text(locate(text), "Washington")] == ["admin1", "admin1"]
+
+
+def test_government_word_does_not_spread_the_region() -> None:
+    text = "The New York Attorney General sued on Monday. Rents in New York rose again."
+    locs = by_text(locate(text), "New York")
+    assert [loc.feature for loc in locs] == ["admin1", "city"]
+
+
+def test_town_qualified_by_a_county_is_placed_in_the_county() -> None:
+    text = "The tour visits Rockingham, Northamptonshire, in August, then heads to Snetterton."
+    (rock,) = by_text(locate(text), "Rockingham")
+    assert rock.country_code == "GB"
+    assert rock.latitude is not None and rock.longitude is not None
+    assert 51.5 < rock.latitude < 53.5 and -2.0 < rock.longitude < 0.5
+
+
+def test_bare_name_of_a_us_county_the_article_names() -> None:
+    text = (
+        "Suffolk County police searched the shore on Sunday. The Suffolk Times said the boat "
+        "was found near the harbour."
+    )
+    (bare,) = by_text(locate(text), "Suffolk")
+    assert bare.country_code == "US"
+
+
+def test_repeated_mentions_of_one_town_count_once_as_context() -> None:
+    # Three mentions of one Alberta town count as one Canadian name against four US states:
+    # Waterloo is the American city, not the (larger) Ontario one.
+    text = (
+        "Police in Hinton arrested two men. Hinton officers said more arrests may follow, and "
+        "Hinton residents were warned. Deputies from Kansas, Nebraska, Oklahoma and Colorado "
+        "helped. One suspect lives in Waterloo."
+    )
+    (water,) = by_text(locate(text), "Waterloo")
+    assert water.country_code == "US"
+
+
+def test_one_word_airports_are_places() -> None:
+    text = "Flights at Heathrow were delayed on Friday, and Gatwick closed a runway."
+    heathrow, gatwick = by_text(locate(text), "Heathrow") + by_text(locate(text), "Gatwick")
+    assert heathrow.country_code == gatwick.country_code == "GB"
+    assert heathrow.latitude is not None and 51.0 < heathrow.latitude < 52.0
+
+
+def test_short_form_of_a_longer_city_name_is_not_penalised() -> None:
+    # "Newcastle" is GeoNames' alternate name of Newcastle upon Tyne; in a British story it
+    # is that city, not Newcastle, New South Wales.
+    text = "The United Kingdom approved the method, which doctors in Newcastle developed."
+    (newc,) = by_text(locate(text), "Newcastle")
+    assert newc.country_code == "GB"

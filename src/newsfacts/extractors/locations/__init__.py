@@ -25,7 +25,7 @@ from ...document import Document
 from ...extractor import FactsSoFar
 from ...gcpause import paused_for
 from ...model import Fact, Location
-from . import cues, filters, recognize
+from . import cues, filters, recognize, resolve
 from .gazetteer import Candidate, Gazetteer, Place, fold, gazetteer
 from .metonymy import is_metonymic
 from .resolve import Context, best, score
@@ -98,11 +98,27 @@ def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     return county
 
 
+def _near(a: Place, b: Place, km: float) -> bool:
+    """Whether ``a`` lies within ``km`` of ``b`` (both with points)."""
+    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
+        return False
+    return resolve.km_between(a, (b.latitude, b.longitude)) <= km
+
+
 def _peers(m: recognize.Mention, n: recognize.Mention) -> bool:
     """Whether ``m`` and ``n`` both name first-level regions of one country, so that "m, n" is
     a list ("New York, Ohio"), not a town and its region."""
     mine = {c.place.country_code for c in cues.admin1_reading((m.inner or m).candidates)}
     return any(c.place.country_code in mine for c in cues.admin1_reading(n.candidates))
+
+
+#: A town qualified by a county ("Rockingham, Northamptonshire") lies within this of its point.
+COUNTY_KM = 80.0
+
+
+def _county_like(p: Place) -> bool:
+    """A curated second-level region inside one first-level region: a British or Irish county."""
+    return p.feature == "region" and p.admin1 is not None and p.latitude is not None
 
 
 def _qualifier(m: recognize.Mention, n: recognize.Mention, ctx: Context) -> Candidate | None:
@@ -111,7 +127,7 @@ def _qualifier(m: recognize.Mention, n: recognize.Mention, ctx: Context) -> Cand
     reading that has a town of ``m``'s name in it ("Tacoma, Washington": the state, though
     "Washington" alone is the capital)."""
     q = best(n.candidates, ctx)
-    if not q.demonym and q.place.feature in ("admin1", "country"):
+    if not q.demonym and (q.place.feature in ("admin1", "country") or _county_like(q.place)):
         return q
     pool = [
         c
@@ -163,13 +179,18 @@ def _qualified(
             and c.place.feature in ("city", "admin1", "region")
             and c.place.country_code == qp.country_code
             and (qp.feature == "country" or c.place.admin1 == qp.admin1)
+            and (not _county_like(qp) or _near(c.place, qp, COUNTY_KM))
         )
         key = (m.inner or m).text.casefold()
         if key in fixed:
             continue
         if inside:
             fixed[key] = best(inside, ctx)
-        elif qp.feature == "admin1" and qp.latitude is not None and m.inner is None:
+        elif (
+            (qp.feature == "admin1" or _county_like(qp))
+            and qp.latitude is not None
+            and m.inner is None
+        ):
             # A town too small for the gazetteer ("Melbourne, Ky."): placed at its region,
             # not at a namesake elsewhere that the text rules out.
             town = Place(
@@ -230,6 +251,79 @@ def _region_readings(
                 and (this.inner or this).text.casefold() not in chosen
             ):
                 own[id(this)] = max(regions, key=lambda c: score(c, this.candidates, ctx))
+
+
+def _spread_regions(
+    text: str,
+    kept: list[tuple[recognize.Mention, bool]],
+    gaz: Gazetteer,
+    ctx: Context,
+    chosen: dict[str, Candidate],
+    own: dict[int, Candidate],
+) -> None:
+    """A name the article itself places as a first-level region, with a region word after it
+    ("Washington state") or a place cue before it ("central Washington", "the state of
+    Washington"), is that region in its other mentions too ("at home in Washington"), unless a
+    qualifier fixed the name ("Washington, D.C."). A government word after the name ("New York
+    Attorney General") does not spread: a city's story uses those too; nor does a region named
+    after a town inside it ("Kursk region" ... "Kursk": the city). A mention written with its
+    own town ("Washington, D.C.") keeps that town."""
+    for (m, _), (n, _) in pairwise(kept):
+        if n.candidates and m.inner is None and text[m.end : n.start].strip() == ",":
+            there = best(n.candidates, ctx).place
+            for c in m.candidates:
+                if c.place is there and not c.demonym:
+                    own.setdefault(id(m), c)
+    for m, junk in kept:
+        if junk or m.generic is not None or m.facility or m.inner is not None:
+            continue
+        regions = cues.admin1_reading(m.candidates)
+        if not regions:
+            continue
+        _, end, surface = _span(m)
+        if end < m.end and best(m.candidates, ctx).place.feature == "admin1":
+            pick = best(m.candidates, ctx)
+        elif id(m) in own and own[id(m)] in regions and cues.place_cue(text, m.start):
+            pick = own[id(m)]
+        else:
+            continue
+        bare = gaz.candidates(surface)
+        if any(
+            c.place.feature == "city" and c.place.admin1 == pick.place.admin1 and c.primary
+            for c in bare
+        ):
+            continue  # a region named after its own town ("Kursk region" ... "Kursk": the city)
+        chosen.setdefault(surface.casefold(), pick)
+
+
+def _county_names(
+    kept: list[tuple[recognize.Mention, bool]],
+    gaz: Gazetteer,
+    ctx: Context,
+    chosen: dict[str, Candidate],
+) -> None:
+    """A bare name the article also gives as a US county ("Suffolk County" ... "the Suffolk
+    Times") is that county where its own best reading lies in another country (Suffolk,
+    England): the article has said which Suffolk it means."""
+    counties: dict[str, Place] = {}
+    for m, junk in kept:
+        if junk or m.generic not in _COUNTY:
+            continue
+        county = _county(m, gaz, ctx)
+        head, _, _ = m.text.rpartition(" ")
+        if county is not None and county.latitude is not None and head:
+            counties.setdefault(head.casefold(), county)
+    if not counties:
+        return
+    for m, _junk in kept:
+        if m.generic is not None or m.facility or m.inner is not None or not m.candidates:
+            continue
+        key = m.text.casefold()
+        county = counties.get(key)
+        if county is None or key in chosen:
+            continue
+        if best(m.candidates, ctx).place.country_code != county.country_code:
+            chosen[key] = Candidate(county, True)
 
 
 def _locate_generics(
@@ -306,13 +400,15 @@ class LocationExtractor:
         # Pass 2: filter, and learn the article's countries from unambiguous mentions.
         ctx = Context()
         kept: list[tuple[recognize.Mention, bool]] = []
+        counted: set[str] = set()
         for a, b, toks, found, covered in per_sentence:
             junk = doc.in_boilerplate(a, b)
             for m in found:
                 if not filters.keep(m, toks, text, covered, gaz, names, a):
                     continue
                 kept.append((m, junk))
-                if not junk:
+                if not junk and m.text not in counted:
+                    counted.add(m.text)
                     ctx.add(m.candidates)
 
         ctx.add_neighbours(
@@ -340,6 +436,8 @@ class LocationExtractor:
         own: dict[int, Candidate] = {}
         chosen: dict[str, Candidate] = _qualified(text, kept, ctx, own)
         _region_readings(text, kept, ctx, chosen, own)
+        _spread_regions(text, kept, gaz, ctx, chosen, own)
+        _county_names(kept, gaz, ctx, chosen)
         resolved: list[tuple[recognize.Mention, Location]] = []
         for m, _junk in kept:
             county = _county(m, gaz, ctx) if m.generic in _COUNTY else None

@@ -15,7 +15,7 @@ import regex
 from ... import resources as _res
 from .gazetteer import DATA, Candidate
 
-__all__ = ["admin1_reading", "list_connector", "region_cue"]
+__all__ = ["admin1_reading", "list_connector", "place_cue", "region_cue"]
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +54,13 @@ def region_cue(text: str, start: int, end: int) -> bool:
     """Whether the words around ``text[start:end]`` say it names a state or province."""
     if _after().match(text, end, min(len(text), end + 3 * _WINDOW)) is not None:
         return True
+    return place_cue(text, start)
+
+
+def place_cue(text: str, start: int) -> bool:
+    """Whether the words right before ``start`` place a region ("state of", "northern",
+    "upstate"): a statement about the region itself, unlike a government word after the
+    name ("New York Attorney General"), which a city's story also uses."""
     return _before().search(text, max(0, start - _WINDOW), start) is not None
 
 

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from .gazetteer import Candidate, Place, log_population
 
-__all__ = ["Context", "best", "score"]
+__all__ = ["Context", "best", "km_between", "score"]
 
 KIND_BONUS = {
     "country": 4.0,
@@ -88,7 +88,7 @@ def _agreement(cands: tuple[Candidate, ...]) -> tuple[bool, str | None, str | No
     return out
 
 
-def _km(a: Place, b: tuple[float, float]) -> float:
+def km_between(a: Place, b: tuple[float, float]) -> float:
     """Approximate distance in km (equirectangular; fine below a few hundred km)."""
     assert a.latitude is not None and a.longitude is not None
     lat = math.radians((a.latitude + b[0]) / 2)
@@ -155,7 +155,7 @@ class Context:
                     if (
                         other != key
                         and abs(olat - p.latitude) <= dlat
-                        and _km(p, (olat, olon)) <= NEAR_KM
+                        and km_between(p, (olat, olon)) <= NEAR_KM
                     ):
                         return True
         return False
@@ -196,6 +196,25 @@ class Context:
         return b
 
 
+#: :func:`_short_name` by the id of a candidates tuple, with the tuple (which pins the id).
+_SHORT: dict[int, tuple[tuple[Candidate, ...], str | None]] = {}
+
+
+def _short_name(cands: tuple[Candidate, ...]) -> str | None:
+    """The name as written, taken from a reading that bears it as its own name, followed by a
+    space: an alternate name that a reading's own name opens with ("Newcastle" of "Newcastle
+    upon Tyne") is a short form, not an odd historic name. None without such a reading."""
+    hit = _SHORT.get(id(cands))
+    if hit is not None and hit[0] is cands:
+        return hit[1]
+    if len(_SHORT) >= 100_000:
+        _SHORT.clear()
+    name = next((c.place.name for c in cands if c.primary and not c.demonym), None)
+    out = None if name is None else name.casefold() + " "
+    _SHORT[id(cands)] = (cands, out)
+    return out
+
+
 def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
     p = c.place
     kind = p.feature
@@ -205,7 +224,9 @@ def score(c: Candidate, cands: tuple[Candidate, ...], ctx: Context) -> float:
     if p.capital and c.primary:
         s += CAPITAL_BONUS
     if not c.primary:
-        s -= ALTERNATE_PENALTY
+        short = _short_name(cands) if p.feature == "city" else None
+        if short is None or not p.name.casefold().startswith(short):
+            s -= ALTERNATE_PENALTY
     if (
         p.feature == "country"
         and not ctx.countries[p.country_code or ""]
