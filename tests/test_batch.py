@@ -77,14 +77,17 @@ def test_the_fork_server_warm_up_loads_the_gazetteer_and_freezes_it() -> None:
     code = (
         "import gc, newsfacts._warmup; "
         "from newsfacts.extractors.locations.gazetteer import gazetteer; "
-        "print(gc.get_freeze_count(), len(gc.get_objects()), gazetteer.cache_info().currsize)"
+        "print(gc.get_freeze_count(), len(gc.get_objects()), gazetteer.cache_info().currsize, "
+        "int(gc.isenabled()))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout.split()
-    frozen, tracked, loaded = map(int, out)
+    frozen, tracked, loaded, enabled = map(int, out)
     assert loaded == 1
     assert frozen > 100_000 > tracked
+    # the collector is off only while loading: the server and its workers collect as usual
+    assert enabled == 1
 
 
 def _endless() -> Iterator[str]:

@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import gc
 import gzip
+import json
 import math
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib import resources
-from typing import NamedTuple
+from itertools import compress, repeat
+from operator import add, eq
+from typing import Any, NamedTuple
 
 import regex
 
@@ -48,6 +51,22 @@ REGION_SUFFIXES = ("region", "oblast", "province", "governorate", "prefecture", 
 _WS = regex.compile(r"\s++")
 #: Marks for a transliterated ayn or hamza that can open a GeoNames name ("‘Afrīn").
 _OPENING_MARKS = frozenset("'`\u02bb\u02bc\u02be\u02bf")
+#: Index keys of a city name that add more keys (an opening mark, "saint ...").
+_SPECIAL_STARTS = (*sorted(_OPENING_MARKS), "saint ")
+_FALSE = repeat(False)
+#: Columns of ``cities.tsv.gz``. ``key`` is the name's index key (:func:`fold`) when that is
+#: not ``name.casefold()``, else empty; ``alternatenames`` are index keys joined by ``|``.
+_CITY_COLUMNS = (
+    "geonameid",
+    "name",
+    "key",
+    "country",
+    "admin1",
+    "latitude",
+    "longitude",
+    "population",
+    "alternatenames",
+)
 
 
 class Place(NamedTuple):
@@ -110,10 +129,133 @@ def _read_gz(name: str) -> str:
     return gzip.decompress(data).decode("utf-8")
 
 
+def read_columns(name: str = "cities.tsv.gz") -> dict[str, list[str]]:
+    """The columns of a gzipped column-major table (``cities.tsv.gz``), each a list of fields.
+
+    Such a table has a header line of tab-separated column names, then one line per column
+    holding that column's fields for every row, tab-separated.
+    """
+    head, *lines = _read_gz(name).split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    header = head.split("\t")
+    if len(lines) != len(header):
+        raise ValueError(f"gazetteer table {name}: {len(header)} columns, {len(lines)} lines")
+    cols = {column: line.split("\t") for column, line in zip(header, lines)}
+    if len({len(c) for c in cols.values()}) > 1:
+        raise ValueError(f"gazetteer table {name}: columns of different lengths")
+    return cols
+
+
+def _column_lines(name: str, header: tuple[str, ...]) -> list[str]:
+    """The column lines of a column-major table (see :func:`read_columns`), in ``header`` order."""
+    head, *lines = _read_gz(name).split("\n")
+    if lines and not lines[-1]:
+        lines.pop()
+    if tuple(head.split("\t")) != header or len(lines) != len(header):
+        raise ValueError(f"gazetteer table {name}: not the columns {header!r}")
+    return lines
+
+
+def _numbers(line: str) -> list[Any]:
+    """The numbers of a tab-separated column line, as ``int()``/``float()`` would read them.
+
+    JSON reads a number as ``int`` or ``float`` by its form, exactly as those do (the table
+    writes coordinates with a decimal point and ids and counts without), and needs no string
+    per field.
+    """
+    numbers: list[Any] = json.loads(f"[{line.replace(chr(9), ',')}]")
+    return numbers
+
+
+def _words(name: str) -> int:
+    """How many tokens a name spans for the recogniser (words joined by spaces or hyphens)."""
+    return name.count(" ") + name.count("-") + 1
+
+
+def _suffix_stem(base: str) -> str:
+    """What ``fold(f"{base} {suffix}")`` is before ``suffix``, for any lower-case ASCII word.
+
+    Folding works character by character up to the space before such a suffix (which the
+    suffix cannot change), so one fold gives the keys of all :data:`REGION_SUFFIXES`.
+    """
+    probe = REGION_SUFFIXES[0]
+    return _fold(f"{base} {probe}")[: -len(probe)]
+
+
 def _is_exact(alias: str) -> bool:
     """Aliases written in capitals or with dots match case-sensitively (``US``, ``Calif.``)."""
     letters = [c for c in alias if c.isalpha()]
     return "." in alias or (len(letters) >= 2 and all(c.isupper() for c in letters))
+
+
+#: Columns of ``admin1.tsv``: GeoNames' fields, then the index keys :func:`admin1_keys` makes.
+_ADMIN1_COLUMNS = (
+    "code",
+    "name",
+    "asciiname",
+    "geonameid",
+    "latitude",
+    "longitude",
+    "population",
+    "keys",
+    "suffixed",
+    "stems",
+    "tokens",
+)
+
+
+def admin1_keys(name: str, asciiname: str) -> tuple[list[str], list[str], list[str], int]:
+    """The index keys of a first-level region, as ``admin1.tsv`` stores them.
+
+    The region is indexed under its name, its ASCII name and their base names (without an
+    admin word, :data:`_ADMIN_SUFFIX`: "Kursk Oblast" -> "Kursk"), each folded, and under each
+    base name followed by every one of :data:`REGION_SUFFIXES` ("kursk region"). Returns
+
+    * the keys of names with no admin word (not ``suffixed``),
+    * the keys of names with one (``suffixed``) that no stem gives,
+    * the stems: each base name's key, which the loader follows with " " and each suffix
+      (``""`` when the base name folds to nothing, for the bare suffixes),
+    * the most tokens (:func:`_words`) any of the names spans.
+
+    A key two names give with different ``suffixed`` flags is an error: which one would win
+    would depend on the order the names are visited in.
+    """
+    names = {name, asciiname}
+    for n in sorted(names):
+        base = _ADMIN_SUFFIX.sub("", n).strip()
+        if base and base != n:
+            names.add(base)
+    flags: dict[str, bool] = {}
+    stems: list[str] = []
+    tokens = 0
+
+    def put(key: str, suffixed: bool) -> None:
+        if flags.setdefault(key, suffixed) != suffixed:
+            raise ValueError(f"region {name!r}: key {key!r} is both suffixed and not")
+
+    for n in sorted(names):
+        base = _ADMIN_SUFFIX.sub("", n).strip()
+        key = _fold(n)
+        if key:
+            put(key, n != base)
+            tokens = max(tokens, _words(n))
+        prefix = _suffix_stem(base)
+        if prefix and not prefix.endswith(" "):
+            raise ValueError(f"region {name!r}: stem {prefix!r} does not end with a space")
+        for suf in REGION_SUFFIXES:
+            form = _fold(f"{base} {suf}")
+            if form != prefix + suf:
+                raise ValueError(f"region {name!r}: {form!r} is not {prefix!r} + {suf!r}")
+            put(form, True)
+        tokens = max(tokens, _words(base) + 1)
+        stem = prefix[:-1]
+        if stem not in stems:
+            stems.append(stem)
+    by_stems = {f"{stem} {suf}" if stem else suf for stem in stems for suf in REGION_SUFFIXES}
+    plain = [k for k, suffixed in flags.items() if not suffixed]
+    suffixed_keys = [k for k, suffixed in flags.items() if suffixed and k not in by_stems]
+    return plain, suffixed_keys, stems, tokens
 
 
 class Gazetteer:
@@ -190,81 +332,8 @@ class Gazetteer:
             capitals[row["iso"]] = row["capital"]
             self._add(p.name, Candidate(p, True))
 
-        for row in _res.read_table(f"{DATA}/admin1.tsv"):
-            cc = row["code"].split(".", 1)[0]
-            p = Place(
-                name=row["name"],
-                feature="admin1",
-                country_code=cc,
-                admin1=row["code"],
-                geonameid=int(row["geonameid"]),
-                latitude=_float(row["latitude"]),
-                longitude=_float(row["longitude"]),
-                population=int(row["population"] or 0),
-            )
-            self.admin1[row["code"]] = p
-            names = {row["name"], row["asciiname"]}
-            for n in list(names):
-                base = _ADMIN_SUFFIX.sub("", n).strip()
-                if base and base != n:
-                    names.add(base)
-            for n in names:
-                self._add(n, Candidate(p, True, suffixed=n != _ADMIN_SUFFIX.sub("", n).strip()))
-                base = _ADMIN_SUFFIX.sub("", n).strip()
-                for suf in REGION_SUFFIXES:
-                    self._add(f"{base} {suf}", Candidate(p, True, suffixed=True))
-
-        # Cities: ~70,000 rows, so the loop does what ``_add`` would with no per-row calls
-        # (a new place cannot already be in the index, so there is nothing to merge).
-        index = self.index
-        cities = self.cities
-        new = tuple.__new__
-        max_tokens = self.max_tokens
-        lines = _read_gz("cities.tsv.gz").splitlines()
-        for line in lines[1:]:
-            f = line.split("\t")
-            gid = int(f[0])
-            name, cc = f[1], f[2]
-            p = new(
-                Place,
-                (
-                    name,
-                    "city",
-                    cc,
-                    f"{cc}.{f[3]}",
-                    gid,
-                    float(f[4]),
-                    float(f[5]),
-                    int(f[6]),
-                    capitals.get(cc) == name,
-                ),
-            )
-            cities[gid] = p
-            if name.isascii():  # _fold's fast path, inline
-                key = name.casefold()
-                if "  " in key or key[:1] == " " or key[-1:] == " ":
-                    key = _fold(name)
-            else:
-                key = _fold(name)
-            if key:
-                own = new(Candidate, (p, True, False, False))
-                index.setdefault(key, []).append(own)
-                if key[:1] in _OPENING_MARKS and len(key) > 3:
-                    # "‘Afrīn": a transliterated ayn opening the name is not written in news.
-                    index.setdefault(key[1:], []).append(own)
-                if key[:6] == "saint ":
-                    # "St. Petersburg" is as much the name as "Saint Petersburg".
-                    for short in ("st. ", "st "):
-                        index.setdefault(short + key[6:], []).insert(0, own)
-                words = name.count(" ") + name.count("-") + 1
-                if words > max_tokens:
-                    max_tokens = words
-            if f[7]:
-                # Alternate names are stored already folded and distinct from the name.
-                alt_cand = new(Candidate, (p, False, False, False))
-                for key in f[7].split("|"):
-                    index.setdefault(key, []).append(alt_cand)
-        self.max_tokens = max_tokens
+        self._load_admin1()
+        self._load_cities(capitals)
 
         for row in _res.read_table(f"{DATA}/regions.tsv"):
             p = Place(
@@ -331,6 +400,153 @@ class Gazetteer:
                     Candidate(place, True, demonym=True),
                     *(c for c in self.index.get(key, ()) if not c.demonym),
                 ]
+
+    def _load_admin1(self) -> None:
+        """First-level regions under their names, base names and "<base> <suffix>" forms.
+
+        ``admin1.tsv`` stores each region's index keys as :func:`admin1_keys` derives them
+        from its names (``tools/build_gazetteer.py`` writes them; a test checks them), all
+        distinct, so they are appended with no merging and nothing is folded here.
+        """
+        new = tuple.__new__
+        keys: list[str] = []
+        cands: list[Candidate] = []
+        max_tokens = self.max_tokens
+        lines = _res.data_text(f"{DATA}/admin1.tsv").split("\n")
+        if tuple(lines[0].split("\t")) != _ADMIN1_COLUMNS:
+            raise ValueError(f"gazetteer table admin1.tsv: not the columns {_ADMIN1_COLUMNS!r}")
+        for line in lines[1:]:
+            if not line:
+                continue
+            code, name, _, gid, lat, lon, people, plain, suffixed, stems, tokens = line.split("\t")
+            p = new(
+                Place,
+                (
+                    name,
+                    "admin1",
+                    code.split(".", 1)[0],
+                    code,
+                    int(gid),
+                    float(lat) if lat else None,
+                    float(lon) if lon else None,
+                    int(people or 0),
+                    False,
+                ),
+            )
+            self.admin1[code] = p
+            if plain:
+                own = plain.split("|")
+                keys += own
+                cands += repeat(new(Candidate, (p, True, False, False)), len(own))
+            forms = suffixed.split("|") if suffixed else []
+            for stem in stems.split("|"):
+                forms += map(add, repeat(f"{stem} " if stem else ""), REGION_SUFFIXES)
+            keys += forms
+            cands += repeat(new(Candidate, (p, True, False, True)), len(forms))
+            if int(tokens) > max_tokens:
+                max_tokens = int(tokens)
+        self._append_all(keys, cands)
+        self.max_tokens = max_tokens
+
+    def _append_all(self, keys: Iterable[str], cands: Iterable[Candidate]) -> None:
+        """Append each candidate to the index list of its key, in order (no merging)."""
+        index = self.index
+        get = index.get
+        for key, cand in zip(keys, cands):
+            lst = get(key)
+            if lst is None:
+                index[key] = [cand]
+            else:
+                lst.append(cand)
+
+    def _load_cities(self, capitals: dict[str, str]) -> None:
+        """Cities (~70,000 rows) and their alternate names, column by column.
+
+        The table stores what would otherwise be computed per row: the name's index key when it
+        is not simply ``name.casefold()``, the full admin1 code and the alternate names already
+        folded. Places and candidates are made a column at a time; a new place cannot already
+        be in the index, so its entries are appended with no merging.
+        """
+        gid_l, name_l, key_l, cc_l, admin_l, lat_l, lon_l, pop_l, alt_l = _column_lines(
+            "cities.tsv.gz", _CITY_COLUMNS
+        )
+        names = name_l.split("\t")
+        key_s = key_l.split("\t")
+        ccs = cc_l.split("\t")
+        admin_s = admin_l.split("\t")
+        alt_s = alt_l.split("\t")
+        gids, lats, lons, pops = map(_numbers, (gid_l, lat_l, lon_l, pop_l))
+        n = len(names)
+        if any(len(c) != n for c in (gids, key_s, ccs, admin_s, lats, lons, pops, alt_s)):
+            raise ValueError("gazetteer table cities.tsv.gz: columns of different lengths")
+        new = tuple.__new__
+        places = list(
+            map(
+                new,
+                repeat(Place),
+                zip(
+                    names,
+                    repeat("city"),
+                    ccs,
+                    admin_s,
+                    gids,
+                    lats,
+                    lons,
+                    pops,
+                    map(eq, map(capitals.get, ccs), names),
+                ),
+            )
+        )
+        self.cities.update(zip(gids, places))
+        owns = map(new, repeat(Candidate), zip(places, repeat(True), _FALSE, _FALSE))
+        # The index key: the stored one, else the case-folded name.
+        keys = list(map(str.casefold, names))
+        for i in compress(range(n), key_s):
+            keys[i] = key_s[i]
+        index = self.index
+        get = index.get
+        special = _SPECIAL_STARTS
+        for key, own, alts in zip(keys, owns, alt_s):
+            if not key or key.startswith(special):
+                self._add_odd_city(key, own, alts)
+                continue
+            lst = get(key)
+            if lst is None:
+                index[key] = [own]
+            else:
+                lst.append(own)
+            if alts:
+                # Alternate names are stored already folded and distinct from the name.
+                alt_cand = new(Candidate, (own[0], False, False, False))
+                for alt in alts.split("|"):
+                    lst = get(alt)
+                    if lst is None:
+                        index[alt] = [alt_cand]
+                    else:
+                        lst.append(alt_cand)
+        # Tokens a name spans (``_words``), over all names at once.
+        if names:
+            spaces = map(str.count, names, repeat(" "))
+            words = max(map(add, spaces, map(str.count, names, repeat("-"))))
+            self.max_tokens = max(self.max_tokens, words + 1)
+
+    def _add_odd_city(self, key: str, own: Candidate, alts: str) -> None:
+        """One city row whose key is empty, opens with a mark or starts with "saint "."""
+        index = self.index
+        if key:
+            index.setdefault(key, []).append(own)
+            if key[:1] in _OPENING_MARKS and len(key) > 3:
+                # "‘Afrīn": a transliterated ayn opening the name is not written in news.
+                index.setdefault(key[1:], []).append(own)
+            if key[:6] == "saint ":
+                # "St. Petersburg" is as much the name as "Saint Petersburg".
+                for short in ("st. ", "st "):
+                    index.setdefault(short + key[6:], []).insert(0, own)
+        if alts:
+            # Alternate names are stored already folded and distinct from the name.
+            alt_cand = Candidate(own.place, False)
+            for k in alts.split("|"):
+                index.setdefault(k, []).append(alt_cand)
 
     # -- lookups --------------------------------------------------------------------------
     def lookup(self, surface: str) -> list[Candidate]:
