@@ -1571,3 +1571,197 @@ def test_quoted_phrase_after_a_cue_takes_the_opening_phrase(
     assert q.kind == "mixed"
     assert q.text == content
     assert _speaker_text(text, q) == speaker
+
+
+# -- round 9: quote + speaker -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Nothing the mayor said “will calm anyone down,” the county sheriff said.",
+            "county sheriff",
+        ),
+        (
+            "Tomas Pell wants to “build a harbor for everyone,” Lena Ruiz said on Monday.",
+            "Lena Ruiz",
+        ),
+        (
+            "The new levy signals “the end of cheap housing,” said Mara Olsen.",
+            "Mara Olsen",
+        ),
+    ],
+)
+def test_closing_attribution_wins_over_an_earlier_cue(text: str, speaker: str) -> None:
+    q = find(quotes_of(text), "”")
+    assert speaker in (_speaker_text(text, q) or "")
+    assert q.start == 0  # the whole clause before the attribution is what was said
+
+
+def test_pronoun_closing_attribution_keeps_the_earlier_subject() -> None:
+    text = "Lena Ruiz said the plan was “a slow disaster for the valley,” she said."
+    q = find(quotes_of(text), "slow disaster")
+    assert _speaker_text(text, q) == "Lena Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "The Harbor Workers Union issued a statement saying the deal was “a betrayal of"
+            " every dock worker.”",
+            "Harbor Workers Union",
+        ),
+        (
+            "Later that day, she released a statement saying the court “got it wrong.”",
+            "she",
+        ),
+        (
+            "Her office put out a statement saying the city “cannot afford another delay.”",
+            "office",
+        ),
+    ],
+)
+def test_issuer_of_a_statement_is_the_local_mention(text: str, speaker: str) -> None:
+    q = find(quotes_of(text), "”")
+    assert speaker in (_speaker_text(text, q) or "")
+
+
+def test_statement_with_no_issue_verb_stays_the_mention() -> None:
+    text = "The ministry issued a statement.\n\nThe statement read: “We will not give up.”"
+    q = find(quotes_of(text), "give up")
+    assert _speaker_text(text, q) == "statement"
+    assert q.speaker == "ministry"
+
+
+def test_according_to_after_a_tail_is_the_source() -> None:
+    text = (
+        "“They do not care about the polls,” Tomas Pell said of the dock workers, according to"
+        " a pool report."
+    )
+    q = find(quotes_of(text), "do not care")
+    assert _speaker_text(text, q) == "pool report"
+
+
+def test_according_to_after_another_cue_is_not_taken() -> None:
+    text = (
+        "“We will win,” Tomas Pell said, and Lena Ruiz told the crowd the same, according to"
+        " a pool report."
+    )
+    q = find(quotes_of(text), "We will win")
+    assert _speaker_text(text, q) == "Tomas Pell"
+
+
+@pytest.mark.parametrize("dash", ["- ", "—", "-"])
+def test_dash_signature_line_names_the_speaker(dash: str) -> None:
+    text = (
+        "Quotes of the week.\n\n“The harbor belongs to the people who work it, not to the"
+        f" people who sell it.”\n\n{dash}Lena Ruiz.\n\nThe claim is half true."
+    )
+    q = find(quotes_of(text), "The harbor belongs")
+    assert q.speaker == "Lena Ruiz"
+    assert q.cue == dash.strip()
+
+
+def test_dash_line_that_goes_on_is_no_signature() -> None:
+    text = (
+        "Quotes of the week.\n\n“The harbor belongs to the people who work it, not to the"
+        " people who sell it.”\n\n- Lena Ruiz went home after the vote and slept."
+    )
+    q = find(quotes_of(text), "The harbor belongs")
+    assert q.speaker != "Lena Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        (
+            "The crowd cheered for Lena Ruiz, who portrayed the mayor as “a builder of"
+            " bridges” at the rally.",
+            "who",
+        ),
+        (
+            "The mayor scolded critics who say he should “stop building bridges” in the valley.",
+            "who",
+        ),
+    ],
+)
+def test_relative_pronoun_of_an_evaluation_or_uncommaed_cue(text: str, mention: str) -> None:
+    q = find(quotes_of(text), "”")
+    assert _speaker_text(text, q) == mention
+
+
+def test_participle_takes_the_subject_after_a_time_phrase() -> None:
+    text = (
+        "But a few days later, Tomas Pell reversed himself again, telling reporters that the"
+        " levy was “a mistake from the start.”"
+    )
+    q = find(quotes_of(text), "mistake from the start")
+    assert q.speaker == "Tomas Pell"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A month later, a storm flooded the harbor and explained why “the locals” stayed away.",
+        "With the help of “Harbor Nights”, the actor held a fake audition and asked white"
+        " actors to act “whiter.”",
+        "Clinton’s attacks were echoed across the valley, with posters saying the plan was"
+        " “dead on arrival.”",
+    ],
+)
+def test_opening_phrase_that_is_no_speaker_is_not_taken(text: str) -> None:
+    for q in quotes_of(text):
+        spoken = _speaker_text(text, q) or ""
+        assert not any(w in spoken for w in ("month", "later", "help", "Clinton’s"))
+
+
+def test_subject_after_a_long_opening_phrase_speaks() -> None:
+    text = (
+        "On the eve of his historic election to a fourth term as mayor in March, Pell rallied"
+        " the dock workers by warning that “the harbor is in danger” again."
+    )
+    q = find(quotes_of(text), "harbor is in danger")
+    assert _speaker_text(text, q) == "Pell"
+
+
+def test_irregular_past_after_a_comma_subject() -> None:
+    text = (
+        "A month later, he paid a visit to the harbor and explained why “the dock workers”"
+        " were angry."
+    )
+    q = find(quotes_of(text), "dock workers")
+    assert _speaker_text(text, q) == "he"
+
+
+def test_paragraph_quote_continues_reported_speech_before_it() -> None:
+    text = (
+        "Lena Ruiz spoke first.\n\nTomas Pell said that the harbor would close by winter.\n\n"
+        "“That is because nobody has paid the dock workers for a year, and nobody will.”"
+    )
+    q = find(quotes_of(text), "nobody has paid")
+    assert q.speaker == "Tomas Pell"
+    assert _speaker_text(text, q) == "Tomas Pell"
+    assert q.cue is None
+
+
+def test_paragraph_quote_after_a_plain_paragraph_inherits_nothing() -> None:
+    text = (
+        "Tomas Pell said that the harbor would close by winter. The boats left.\n\n"
+        "“That is because nobody has paid the dock workers for a year, and nobody will.”"
+    )
+    q = find(quotes_of(text), "nobody has paid")
+    assert q.speaker is None
+
+
+def test_title_in_an_opening_phrase_is_no_quote_of_the_speaker() -> None:
+    text = "On ABC’s “This Week,” Lena Ruiz said that the harbor plan was “a slow disaster” here."
+    quotes = quotes_of(text)
+    assert not any("This Week" in q.text for q in quotes)
+    q = find(quotes, "slow disaster")
+    assert q.speaker == "Lena Ruiz"
+
+
+def test_short_quote_before_a_closing_attribution_is_still_a_quote() -> None:
+    text = "He called the levy “a slow disaster,” Lena Ruiz said on Monday."
+    q = find(quotes_of(text), "slow disaster")
+    assert q.speaker == "Lena Ruiz"

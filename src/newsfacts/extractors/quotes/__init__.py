@@ -57,6 +57,7 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
     raws = scan(text, doc.paragraphs)
     direct, claimed, loose = attribute_direct(doc, tok, lex, raws)
     indirect = find_indirect(doc, tok, lex, direct, claimed, loose)
+    _inherit_reported(doc, direct, indirect)
     pending: list[Pending] = [*direct, *indirect]
 
     def order(p: Pending) -> int:
@@ -69,12 +70,11 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
         p = pending[idx]
         if p.np is not None:
             resolved[idx] = resolver.resolve(p.np)
-    direct_n = len(direct)
     quotes: list[Quote] = []
     people: dict[tuple[int, int], Person] = {}
     for idx, p in enumerate(pending):
         r = resolved.get(idx)
-        if r is None and p.inherit is not None and p.inherit < direct_n:
+        if r is None and p.inherit is not None:
             r = resolved.get(p.inherit)
             inherited = True
         else:
@@ -123,6 +123,35 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
     return quotes, sorted(people.values(), key=lambda f: (f.start, f.end))
 
 
+def _inherit_reported(doc: Document, direct: list[Pending], indirect: list[Pending]) -> None:
+    """A quote that opens a paragraph with no attribution of its own continues the speaker of
+    reported speech closing the paragraph before (``Carter said that ... .`` / ``“That’s
+    because ...”``): PolNeAR marks that speaker as its source. Only for quotes that inherit
+    nothing yet; ``inherit`` then points past the direct quotes, into ``indirect``.
+    """
+    if not indirect:
+        return
+    text = doc.text
+    ends = [p.end for p in indirect]
+    n = len(direct)
+    for p in direct:
+        if p.np is not None or p.inherit is not None or p.cue is not None:
+            continue
+        pi = doc.paragraph_index(p.start)
+        if not pi or text[doc.paragraphs[pi].start : p.start].strip(_LEAD_MARKS):
+            continue
+        prev = doc.paragraphs[pi - 1]
+        last = doc.sentence_at(prev.end - 1)
+        lo = prev.start if last is None else last.start
+        k = bisect_right(ends, prev.end) - 1
+        if k >= 0 and indirect[k].np is not None and indirect[k].start >= lo:
+            p.inherit = n + k
+
+
+#: what may stand between a paragraph start and the content of a quote opening it
+_LEAD_MARKS = " \t\u00a0\"“”«„'‘"
+
+
 #: relative pronouns that stand for the speaker named before them ("Smith, who said ...")
 _RELATIVE_MENTIONS = frozenset(("who",))
 
@@ -139,15 +168,19 @@ def _relative_mention(
     np = p.np
     j = (np.role_last if np.role_last is not None and np.role_last > np.last else np.last) + 1
     n = len(tok)
-    if j + 1 >= n or tok.words[j] != "," or tok.lower[j + 1] not in _RELATIVE_MENTIONS:
+    if j < n and tok.words[j] == ",":
+        j += 1
+    if j >= n or tok.lower[j] not in _RELATIVE_MENTIONS:
         return start, end
-    w = j + 1
+    w = j
     if tok.ends[w] > p.start:
         return start, end
     k = w + 1
     while k < n and k - w <= 3 and tok.lower[k] in lex.skip:
         k += 1
-    c = cue_at(tok, lex, k) if k < n and tok.starts[k] < p.start else 0
+    c = 0
+    if k < n and tok.starts[k] < p.start:
+        c = cue_at(tok, lex, k) or (1 if tok.lower[k] in lex.evaluation_forms else 0)
     if c and (p.cue is None or tok.text[tok.starts[k] : tok.ends[k + c - 1]] == p.cue):
         return tok.starts[w], tok.ends[w]
     return start, end  # "Clinton, who called him, told ...": the main verb is the cue

@@ -253,7 +253,14 @@ def attribute_direct(
             # quote sits in another speaker's reported clause ("NATO said it could not ...")
             sent = doc.sentence_at(q.open)
             s_lo = p_lo if sent is None else max(p_lo, first_token_at(starts, sent.start))
-            if any(cue_at(tok, lex, t) for t in range(max(s_lo, t_open - _BACK_WINDOW), t_open)):
+            if any(
+                cue_at(tok, lex, t) for t in range(max(s_lo, t_open - _BACK_WINDOW), t_open)
+            ) and not (found[0].kind != "pronoun" and _closes_sentence(tok, found[2] + 1, p_hi)):
+                loose.append(q)
+                continue
+            if _title_before_speech(tok, lex, q, found[2] + 1, p_hi):
+                # "On ABC's “This Week,” Rubio said that ...": a title in an opening phrase;
+                # the attribution after it reports what follows, not the title
                 loose.append(q)
                 continue
             mixed_start = starts[s_lo]
@@ -271,6 +278,8 @@ def attribute_direct(
                 lo = first_token_at(starts, prev.start)
                 colon = first_token_at(starts, prev.end - 1)
                 found = _before(doc, tok, lex, colon + 1, lo) or _colon(doc, tok, lex, colon, lo)
+        if found is None and q.close is not None and sentence_like:
+            found = _dash_line(doc, tok, lex, q)
         parts: tuple[tuple[int, int], ...] = q.pieces
         end = q.end
         if found is not None and mixed_start >= 0:
@@ -342,6 +351,23 @@ def _tail_then_cue(
     return None
 
 
+#: words allowed between a closing attribution and the end of its sentence ("said Monday.")
+_CLOSING_TAIL = 3
+
+
+def _closes_sentence(tok: Tokens, j: int, hi: int) -> bool:
+    """The attribution ending before token ``j`` closes its sentence (``…,” the senator said
+    Monday.``): at most a few plain words, then the sentence end or the paragraph end.
+    """
+    words = tok.words
+    for t in range(j, j + _CLOSING_TAIL + 1):
+        if t >= hi or words[t] in (".", "!", "?"):
+            return True
+        if not words[t].isalnum():
+            return False
+    return False
+
+
 def _according_to(
     tok: Tokens, lex: Lexicon, found: tuple[NounPhrase, int, int], hi: int
 ) -> tuple[NounPhrase, int, int]:
@@ -349,13 +375,8 @@ def _according_to(
     and its source the speaker PolNeAR marks (the judge's words are its content).
     """
     used = found[2]
-    j = used + 1
-    if (
-        j + 3 < hi
-        and tok.words[j] == ","
-        and tok.lower[j + 1] == "according"
-        and tok.lower[j + 2] == "to"
-    ):
+    j = _according_at(tok, lex, used + 1, hi)
+    if j >= 0:
         np = np_after(tok, lex, j + 3, hi, appositive=False) or described_np(tok, lex, j + 3, hi)
         if np is None and tok.lower[j + 3] in DETERMINERS:
             np = np_after(tok, lex, j + 4, hi, appositive=False)
@@ -364,6 +385,26 @@ def _according_to(
                 np = attrs.evolve(np, kind="group")
             return np, j + 1, _np_end(np)
     return found
+
+
+#: tokens between an attribution and an ``according to`` that reports it
+_ACCORDING_GAP = 16
+
+
+def _according_at(tok: Tokens, lex: Lexicon, i: int, hi: int) -> int:
+    """Index of the token before ``according to`` when it follows the attribution ending
+    before token ``i`` in the same sentence (``…,” Obama said of the families, according to
+    a pool report.``, ``… said in a statement according to The Blaze``), else -1. Nothing but
+    plain words and commas may stand between (no other cue, quote mark or clause end).
+    """
+    words, lower = tok.words, tok.lower
+    for t in range(i, min(hi - 3, i + _ACCORDING_GAP)):
+        if lower[t + 1] == "according" and lower[t + 2] == "to":
+            return t if words[t] == "," or words[t].isalnum() else -1
+        w = words[t]
+        if not (w == "," or w.replace("-", "").replace(".", "").isalnum()) or cue_at(tok, lex, t):
+            return -1
+    return -1
 
 
 def _continuation(
@@ -571,6 +612,44 @@ def _role_words_name(tok: Tokens, lex: Lexicon, i: int, hi: int) -> NounPhrase |
     if np.role_first is not None:
         return attrs.evolve(np, first=i)
     return attrs.evolve(np, first=i, role_first=i, role_last=j - 1, kind="person")
+
+
+def _title_before_speech(tok: Tokens, lex: Lexicon, q: RawQuote, j: int, hi: int) -> bool:
+    """A short quoted phrase (a title) followed by an attribution whose content goes on after
+    its cue (token ``j`` opens it: "that", a determiner or a pronoun).
+    """
+    if j >= hi or _words(tok.text[q.start : q.end]) > _TITLE_WORDS:
+        return False
+    lw = tok.lower[j]
+    return lw == "that" or lw in DETERMINERS or lw in lex.pronouns
+
+
+def _dash_line(
+    doc: Document, tok: Tokens, lex: Lexicon, q: RawQuote
+) -> tuple[NounPhrase, int, int] | None:
+    """A quote that ends its paragraph, signed on the next line by a dash and a name
+    (``“…”`` / ``- Bernie Sanders``): the name fills that line (an appositive aside).
+    """
+    assert q.close is not None
+    text = doc.text
+    cpi = doc.paragraph_index(q.close)
+    if cpi is None or cpi + 1 >= len(doc.paragraphs):
+        return None
+    para = doc.paragraphs[cpi]
+    if text[q.close + mark_width(text, q.close) : para.end].strip(" .,\u00a0"):
+        return None
+    nxt = doc.paragraphs[cpi + 1]
+    t = first_token_at(tok.starts, nxt.start)
+    hi = first_token_at(tok.starts, nxt.end)
+    if t + 1 >= hi or tok.words[t] not in ("-", "—", "–"):
+        return None
+    np = np_after(tok, lex, t + 1, hi)
+    if np is None or np.kind not in ("person", "unknown", "group"):
+        return None
+    e = _np_end(np) + 1
+    if e < hi and not (tok.words[e] == "," or (tok.words[e] == "." and e + 1 == hi)):
+        return None  # the line goes on: no signature
+    return np, t, _np_end(np)
 
 
 def _handed_on(text: str, close: int) -> bool:
@@ -824,7 +903,7 @@ def sentence_subject(tok: Tokens, lex: Lexicon, s_lo: int, hi: int) -> NounPhras
     New Hampshire, Trump went after Bush, calling ...``).
     """
     first = np_after(tok, lex, skip_lead(tok, lex, s_lo), hi)
-    if first is None or _has_verb(tok, lex, first, hi):
+    if first is not None and _has_verb(tok, lex, first, hi):
         return first
     words = tok.words
     j = s_lo

@@ -325,8 +325,10 @@ def _opening_phrase(tok: Tokens, lex: Lexicon, s_lo: int, c: int) -> NounPhrase 
     if first >= c:
         return None
     w0 = words[first]
-    if not (lower[first] in DETERMINERS or lower[first] in lex.pronouns or w0[:1].isupper()):
-        return None
+    if not (lower[first] in DETERMINERS or w0[:1].isupper()) or lower[first] in lex.pronouns:
+        return None  # "It also wants ...", "You see, ...": no described speaker
+    if lower[s_lo] in lex.intro_openers and not any(words[t] == "," for t in range(s_lo, first)):
+        return None  # "On the eve of ... ," (too long to skip): no speaker opens the sentence
     last = first - 1
     for t in range(first, min(c, first + _OPENING_MAX) + 1):
         lw = lower[t]
@@ -339,6 +341,10 @@ def _opening_phrase(tok: Tokens, lex: Lexicon, s_lo: int, c: int) -> NounPhrase 
         return None
     if last < first or (last == first and lower[first] in DETERMINERS):
         return None
+    if lower[last].endswith(("'s", "’s")) or any(
+        lower[t] in lex.opening_time for t in range(first, last + 1)
+    ):
+        return None  # "Clinton’s attacks were ...", "A month later, ...": no speaker
     det = first if lower[first] in DETERMINERS else None
     return classify(tok, lex, first + (det is not None), last, det)
 

@@ -55,6 +55,8 @@ class Lexicon:
     irregular_verbs: frozenset[str] = frozenset()
     #: words opening an introductory phrase closed by a comma ("In December, ...")
     intro_openers: frozenset[str] = frozenset()
+    #: words that make a sentence-opening phrase a time phrase ("A month later, ...")
+    opening_time: frozenset[str] = frozenset()
     #: words that alone are a described speaker before a cue ("most said", "others say")
     quantifiers: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
@@ -151,6 +153,7 @@ def lexicon() -> Lexicon:
         context_words=context_words,
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
+        opening_time=word_set("quotes/opening_time.txt"),
         quantifiers=word_set("quotes/quantifiers.txt"),
         demonstratives=word_set("quotes/demonstratives.txt"),
         passive_cues=word_set("quotes/passive_cues.txt"),

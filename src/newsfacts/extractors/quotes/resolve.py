@@ -217,6 +217,7 @@ class Resolver:
             return Resolved(name, "pronoun", None, a, b)
         if np.kind == "statement":
             name = self._issuer_before(a) or self._before(a, ("group", "person", "unknown"))
+            a, b = self._issuer_mention(np) or (a, b)
             return Resolved(name, "statement", None, a, b)
         name = self._canonical(np)
         kind = np.kind
@@ -236,6 +237,27 @@ class Resolver:
         self.record(a, name, kind)
         return Resolved(name, kind, role, a, b)
 
+    def _issuer_mention(self, np: NounPhrase) -> tuple[int, int] | None:
+        """The subject of the verb that issues a statement phrase, as its local mention:
+        ``Black Lives Matter issued a statement saying …`` (PolNeAR marks the issuer as the
+        source), or None when the phrase is no object of an issue verb.
+        """
+        tok, lex = self.tok, self.lex
+        k = (np.det if np.det is not None else np.first) - 1
+        if k >= 0 and tok.lower[k] in _ISSUE_DETERMINERS:
+            k -= 1
+        if k >= 0 and tok.lower[k] == "out":  # "put out a statement"
+            k -= 1
+        if k < 1 or tok.lower[k] not in lex.issue_verbs or not tok.words[k].islower():
+            return None
+        j = k - 1
+        while j >= 0 and tok.lower[j] in lex.skip:
+            j -= 1
+        subject = np_before(tok, lex, j, max(0, j - 12)) if j >= 0 else None
+        if subject is None or subject.kind == "statement":
+            return None
+        return tok.starts[subject.name_first], tok.ends[subject.name_last]
+
     def _issuer_before(self, pos: int) -> str | None:
         best = None
         for p, name in self.issuers:
@@ -243,6 +265,10 @@ class Resolver:
                 break
             best = name
         return best
+
+
+#: words between an issue verb and the statement it issues ("issued a statement", "her")
+_ISSUE_DETERMINERS = frozenset(("a", "an", "the", "her", "his", "its", "their", "our"))
 
 
 def _acronym(word: str) -> bool:
