@@ -102,3 +102,135 @@ def test_content_sentences_are_the_sentences_outside_boilerplate(text: str) -> N
     assert list(doc.content_sentences()) == expected
     # both paths are exercised: an article without junk, and one with two junk lines
     assert len(doc.boilerplate) == (2 if text.startswith("Share") else 0)
+
+
+# -- the keyword prefilter: it may only skip lines the keyword regex cannot match ---------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newsfacts import boilerplate as bp  # noqa: E402
+from newsfacts.literals import OpaquePattern, required_literals  # noqa: E402
+from newsfacts.sentences import paragraphs  # noqa: E402
+
+
+def test_only_the_mapped_characters_fold_onto_ascii_letters_digits_and_space() -> None:
+    import sys
+
+    import regex
+
+    everything = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i < 0xE000)
+    for p in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ":
+        matched = set(regex.findall(regex.escape(p), everything, regex.IGNORECASE))
+        assert p in matched
+        assert {c for c in matched if bp._fold(c) != p.lower()} == set()
+    # simple case folding only: no character stands for two ASCII letters
+    _, _, keyword = bp._rules()
+    assert not keyword.flags & regex.FULLCASE
+    assert regex.search("ss", "ß", regex.IGNORECASE) is None
+    assert regex.search("fi", "ﬁ", regex.IGNORECASE) is None
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"\bfoo\b", {"foo"}),
+        (r"\b(?:free spins|casino)\b", {"free spins", "casino"}),
+        (r"sign[- ]up bonus", {"up bonus"}),
+        (r"follow (?:me|us) on", {"follow "}),
+        (r"ab?cd", {"cd"}),
+        (r"x(?:abc)?yz", {"yz"}),
+        (r"\p{L}+ hello", {" hello"}),
+        (r"abc{2,3}+def", {"def"}),
+        (r"[^]x]bcd|[\]]efgh", {"bcd", "efgh"}),
+        (r"Casino", {"casino"}),
+        (r"a|\d", None),
+    ],
+)
+def test_required_literals_of_hand_written_patterns(
+    pattern: str, required: set[str] | None
+) -> None:
+    got = required_literals(pattern)
+    assert (None if not got else set(got)) == required
+
+
+@pytest.mark.parametrize("pattern", [r"(?i)abc", r"(?=abc)def", r"a#b", r"(?P<x>abc)"])
+def test_patterns_the_reader_does_not_know_are_opaque(pattern: str) -> None:
+    with pytest.raises(OpaquePattern):
+        required_literals(pattern)
+
+
+def test_the_shipped_keyword_rules_all_have_required_literals() -> None:
+    literals = bp._keyword_literals()
+    assert literals is not None
+    assert "casino" in literals
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Claim 50 free ſpins with this code", "advertisement"),
+        ("The best CASİNO in town, open late", "advertisement"),
+        ("Get your SIGN-UP BONUS today", "advertisement"),
+        ("Questions? Contact us any time, day or night", "contact"),
+        ("The casinos reopened on Monday after the storm.", None),
+        ("He said the deal would stand.", None),
+    ],
+)
+def test_classify_line_keeps_case_insensitive_keyword_matches(
+    line: str, reason: str | None
+) -> None:
+    assert bp.classify_line(line) == reason
+    doc = Document.from_text("The council met on Tuesday.\n" + line + "\nIt ended at noon.")
+    assert [b.reason for b in doc.boilerplate] == ([reason] if reason else [])
+
+
+_FRAGMENTS = [
+    "casino",
+    "CaSiNo",
+    "casİno",
+    "CASıNO",
+    "free ſpins",
+    "FREE SPINS",
+    "promo code",
+    "sign up bonus",
+    "sign-up bonus",
+    "betting",
+    "contact me",
+    "email me",
+    "follow us on",
+    "to get in touch",
+    "deposit bonus",
+    "bonus up to",
+    "\u212aelvin",
+    "the",
+    "said",
+    " ",
+    "\n",
+    "\r",
+    "\t",
+    "\u00a0",
+    "“",
+    ".",
+    "İ",
+    "ſ",
+    "ß",
+    "Σ",
+    "x",
+    "up",
+    "bonus",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_FRAGMENTS), max_size=30))
+def test_prefilter_never_skips_a_line_the_keyword_rules_match(parts: list[str]) -> None:
+    text = "".join(parts)
+    _, _, keyword = bp._rules()
+    paras = paragraphs(text)
+    candidates = bp._keyword_candidates(text, paras)
+    for i, (a, b) in enumerate(paras):
+        line = text[a:b]
+        if keyword.search(line):
+            assert bp._may_match_keyword(line)
+            assert candidates is None or i in candidates

@@ -8,10 +8,12 @@ a paragraph about the author (the byline name followed by "has been a reporter .
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import lru_cache
 
 import regex
 
+from .literals import OpaquePattern, required_literals
 from .resources import read_table
 
 _BULLET = regex.compile(r"^[•·▪●◦*\-–]\s*+")
@@ -45,21 +47,108 @@ def _rules() -> tuple[tuple[str, ...], regex.Pattern[str], regex.Pattern[str]]:
     return reasons, alternation(True), alternation(False)
 
 
-def classify_line(line: str) -> str | None:
-    """The boilerplate reason for one stripped paragraph line, judged on its own, or None."""
+# -- The keyword prefilter ---------------------------------------------------------------------
+# Searching a line for the keyword alternation costs ~8 µs (the regex module steps through every
+# position even for literal alternations), and almost no line matches. Each keyword pattern is
+# read once for *required literals* (:mod:`newsfacts.literals`): strings of ASCII letters, digits
+# and spaces such that every
+# match of the pattern contains one of them. A line whose folded copy contains none of them cannot
+# match, so the search is skipped; otherwise the regex still decides.
+#
+# Folding must never lose a match. Under regex.IGNORECASE the characters that match an ASCII
+# letter, digit or space ``p`` are exactly those whose ``str.lower()`` is ``p``, plus "İ" (U+0130,
+# matches "i"), "ı" (U+0131, matches "I") and "ſ" (U+017F, matches "s"), which are mapped by hand
+# (tests/test_boilerplate.py checks this over every code point). Anything the reader of patterns
+# does not understand makes the rule opaque, and an opaque keyword rule switches the prefilter off.
+
+_FOLD_EXTRA = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+@lru_cache(maxsize=1)
+def _keyword_literals() -> tuple[str, ...] | None:
+    """Required literals of all keyword rules together, or None when a rule is opaque."""
+    found: set[str] = set()
+    for row in read_table("boilerplate.tsv"):
+        pattern = row["pattern"]
+        if pattern.startswith("^"):
+            continue
+        try:
+            got = required_literals(pattern)
+        except OpaquePattern:
+            return None
+        if not got or min(map(len, got)) < 3:
+            return None  # too short to be worth testing
+        found |= got
+    return tuple(sorted(found))
+
+
+def _fold(text: str) -> str:
+    """``text`` lower-cased, with the two extra IGNORECASE partners of ASCII letters mapped."""
+    if not text.isascii():
+        for char, folded in _FOLD_EXTRA:
+            if char in text:
+                text = text.replace(char, folded)
+    return text.lower()
+
+
+def _may_match_keyword(line: str) -> bool:
+    """False only when no keyword rule can match ``line`` (see the prefilter notes above)."""
+    literals = _keyword_literals()
+    if literals is None:
+        return True
+    low = _fold(line)
+    return any(literal in low for literal in literals)
+
+
+def _keyword_candidates(text: str, paras: list[tuple[int, int]]) -> frozenset[int] | None:
+    """Indices of the paragraphs that may match a keyword rule, or None for "all of them".
+
+    Folds the whole text once and finds every required literal in it, instead of folding and
+    testing each line: an occurrence inside a line's span is an occurrence in the line. Once
+    "İ" is mapped, ``str.lower`` keeps the length, so offsets agree; if not, give up.
+    """
+    literals = _keyword_literals()
+    if literals is None:
+        return None
+    folded = _fold(text)
+    if len(folded) != len(text):
+        return None
+    starts = [a for a, _ in paras]
+    hits: set[int] = set()
+    for literal in literals:
+        i = folded.find(literal)
+        while i >= 0:
+            k = bisect_right(starts, i) - 1
+            if k >= 0 and i < paras[k][1]:
+                hits.add(k)
+            i = folded.find(literal, i + 1)
+    return frozenset(hits)
+
+
+def _classify(line: str, may_match_keyword: bool) -> str | None:
     if len(line) > 2000:
         return None
     reasons, whole_line, keyword = _rules()
-    m = whole_line.match(line) or keyword.search(line)
+    m = whole_line.match(line)
+    if m is None and may_match_keyword:
+        m = keyword.search(line)
     if m is None or m.lastgroup is None:
         return None
     return reasons[int(m.lastgroup[1:])]
 
 
+def classify_line(line: str) -> str | None:
+    """The boilerplate reason for one stripped paragraph line, judged on its own, or None."""
+    return _classify(line, _may_match_keyword(line))
+
+
 def find(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
     """Boilerplate spans ``(start, end, reason)`` among the paragraph spans, in order."""
     lines = [text[a:b] for a, b in paras]
-    reasons: list[str | None] = [classify_line(line) for line in lines]
+    candidates = _keyword_candidates(text, paras)
+    reasons: list[str | None] = [
+        _classify(line, candidates is None or i in candidates) for i, line in enumerate(lines)
+    ]
 
     byline_names = {line[3:].strip() for line, r in zip(lines, reasons) if r == "byline"}
     last = len(lines) - 1

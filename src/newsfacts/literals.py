@@ -1,0 +1,172 @@
+"""Required literals of a regex: strings one of which every match must contain.
+
+A cheap ``str.find`` for such strings tells that a pattern *cannot* match a text, so a costly
+search can be skipped (see :mod:`newsfacts.boilerplate`). The reader knows a small, safe subset
+of the syntax: literal characters, escapes, ``[...]`` classes, ``.``, ``^``, ``$``, plain and
+``(?:...)`` groups, alternation and quantifiers. Anything else (inline flags, lookarounds, named
+groups) raises :class:`OpaquePattern`, and the caller then searches as before.
+"""
+
+from __future__ import annotations
+
+__all__ = ["OpaquePattern", "required_literals"]
+
+_LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
+_QUANTIFIERS = frozenset("?*+{")
+
+
+class OpaquePattern(ValueError):
+    """A pattern construct the literal reader does not handle."""
+
+
+def _class_end(pattern: str, i: int) -> int:
+    """Index just past the ``]`` closing the character class opened at ``pattern[i]``."""
+    i += 1
+    if pattern.startswith("^", i):
+        i += 1
+    if pattern.startswith("]", i):
+        i += 1
+    while i < len(pattern):
+        if pattern[i] == "\\":
+            i += 2
+        elif pattern[i] == "[":
+            raise OpaquePattern  # nested sets or POSIX classes
+        elif pattern[i] == "]":
+            return i + 1
+        else:
+            i += 1
+    raise OpaquePattern
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index just past the ``)`` closing the group opened at ``pattern[i]``."""
+    depth = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise OpaquePattern
+
+
+def _split_alternatives(pattern: str) -> list[str]:
+    """Top-level ``|`` branches of ``pattern``."""
+    out, depth, start, i = [], 0, 0, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = _class_end(pattern, i)
+            continue
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+def _skip_quantifier(pattern: str, i: int) -> tuple[int, bool]:
+    """``(index past the quantifier at pattern[i], True)``, or ``(i, False)`` when none is there."""
+    if i >= len(pattern) or pattern[i] not in _QUANTIFIERS:
+        return i, False
+    if pattern[i] == "{":
+        close = pattern.find("}", i)
+        if close < 0:
+            raise OpaquePattern
+        i = close + 1
+    else:
+        i += 1
+    if i < len(pattern) and pattern[i] in "?+":  # lazy or possessive
+        i += 1
+    return i, True
+
+
+def _item_end(pattern: str, i: int) -> int:
+    """Index past the single non-literal item (escape, class or dot) at ``pattern[i]``."""
+    c = pattern[i]
+    if c == "\\":
+        if pattern.startswith("{", i + 2):
+            close = pattern.find("}", i)
+            if close < 0:
+                raise OpaquePattern
+            return close + 1
+        return i + 2
+    if c == "[":
+        return _class_end(pattern, i)
+    return i + 1
+
+
+def required_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of ``pattern`` contains, or None if unknown.
+
+    Reads literal characters, escapes, ``[...]`` classes, ``.``, ``^``, ``$``, plain and ``(?:``
+    groups, alternation and quantifiers; any other syntax (inline flags, lookarounds) raises
+    :class:`OpaquePattern`. Only literal runs that no quantifier touches count as required.
+    """
+    branches = _split_alternatives(pattern)
+    if len(branches) > 1:
+        union: set[str] = set()
+        for branch in branches:
+            got = required_literals(branch)
+            if not got:
+                return None
+            union |= got
+        return frozenset(union)
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    def flush() -> None:
+        if run:
+            consider(frozenset(["".join(run).lower()]))
+            run.clear()
+
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "(":
+            end = _group_end(pattern, i)
+            if pattern.startswith("(?:", i):
+                inner = pattern[i + 3 : end - 1]
+            elif pattern.startswith("(?", i):
+                raise OpaquePattern  # inline flags, lookarounds, named groups
+            else:
+                inner = pattern[i + 1 : end - 1]
+            flush()
+            i, quantified = _skip_quantifier(pattern, end)
+            if not quantified:  # a repeated or optional group requires nothing
+                consider(required_literals(inner))
+        elif c in _LITERAL_CHARS:
+            i, quantified = _skip_quantifier(pattern, i + 1)
+            if quantified:
+                flush()
+            else:
+                run.append(c)
+        elif c in "\\[.^$":
+            flush()
+            i, _ = _skip_quantifier(pattern, _item_end(pattern, i))
+        else:
+            raise OpaquePattern
+    flush()
+    return best
