@@ -9,6 +9,8 @@ groups) raises :class:`OpaquePattern`, and the caller then searches as before.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 __all__ = ["OpaquePattern", "required_literals"]
 
 _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
@@ -38,46 +40,45 @@ def _class_end(pattern: str, i: int) -> int:
     raise OpaquePattern
 
 
-def _group_end(pattern: str, i: int) -> int:
-    """Index just past the ``)`` closing the group opened at ``pattern[i]``."""
-    depth = 0
+def _syntax(pattern: str, i: int = 0) -> Iterator[tuple[int, str]]:
+    """``(index, character)`` of the characters from ``pattern[i]`` on that are syntax: not
+    escaped and not inside a ``[...]`` class (both are skipped whole)."""
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
             i += 2
-            continue
-        if c == "[":
+        elif c == "[":
             i = _class_end(pattern, i)
-            continue
+        else:
+            yield i, c
+            i += 1
+
+
+def _group_end(pattern: str, i: int) -> int:
+    """Index just past the ``)`` closing the group opened at ``pattern[i]``."""
+    depth = 0
+    for j, c in _syntax(pattern, i):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
             if depth == 0:
-                return i + 1
-        i += 1
+                return j + 1
     raise OpaquePattern
 
 
 def _split_alternatives(pattern: str) -> list[str]:
     """Top-level ``|`` branches of ``pattern``."""
-    out, depth, start, i = [], 0, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = _class_end(pattern, i)
-            continue
+    out: list[str] = []
+    depth = start = 0
+    for j, c in _syntax(pattern):
         if c == "(":
             depth += 1
         elif c == ")":
             depth -= 1
         elif c == "|" and depth == 0:
-            out.append(pattern[start:i])
-            start = i + 1
-        i += 1
+            out.append(pattern[start:j])
+            start = j + 1
     out.append(pattern[start:])
     return out
 
