@@ -1765,3 +1765,43 @@ def test_short_quote_before_a_closing_attribution_is_still_a_quote() -> None:
     text = "He called the levy “a slow disaster,” Lena Ruiz said on Monday."
     q = find(quotes_of(text), "slow disaster")
     assert q.speaker == "Lena Ruiz"
+
+
+# -- round 10 ---------------------------------------------------------------------------------
+def test_respond_to_leaves_to_out_of_the_content() -> None:
+    text = "The harbor board did not respond to several questions about the levy."
+    q = find(quotes_of(text), "questions")
+    assert q.text == "several questions about the levy"
+    assert _speaker_text(text, q) == "harbor board"
+
+
+def test_adding_between_two_quotes_makes_two_attributions() -> None:
+    text = (
+        "“The dock workers have waited long enough,” Lena Ruiz said, adding, "
+        "“We will pay every one of them before the winter.”"
+    )
+    quotes = quotes_of(text)
+    first = find(quotes, "waited long enough")
+    second = find(quotes, "pay every one")
+    assert first is not second
+    assert "pay every one" not in first.text
+    assert first.speaker == "Lena Ruiz"
+
+
+def test_as_someone_put_it_introduces_a_quote() -> None:
+    for verb in ("put", "puts"):
+        text = f"As Nora Vance {verb} it, “Nobody sails out of here before the levy is paid.”"
+        q = find(quotes_of(text), "Nobody sails")
+        assert q.speaker == "Nora Vance"
+        assert q.kind == "direct"
+
+
+def test_points_out_closes_a_quote_and_stops_the_continuation() -> None:
+    text = (
+        "“The boats have been idle since June,” Lena Ruiz says.\n\n"
+        "“The levy will not change that,” Tomas Pell points out."
+    )
+    quotes = quotes_of(text)
+    q = find(quotes, "levy will not")
+    assert "idle since June" not in q.text
+    assert q.speaker == "Tomas Pell"

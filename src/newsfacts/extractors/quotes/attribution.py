@@ -466,6 +466,8 @@ def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote
             ended = True
         elif ended and cue_at(tok, lex, t):
             return False  # a new attribution sentence
+        elif words[t - 1] == "," and tok.lower[t].endswith("ing") and cue_at(tok, lex, t):
+            return False  # "“X,” she said, adding, “Y”": a second attribution
     if t2 - 2 > used and words[t2 - 1] == ":" and cue_at(tok, lex, t2 - 2):
         return False  # "..., adding: “...”": a second attribution
     if q2.close is None or (

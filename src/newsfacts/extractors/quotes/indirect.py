@@ -805,6 +805,14 @@ def _one(
             and words[c_first + 1][:1].isalnum()
         ):
             c_first += 1  # "called for ...", "warned against ..."
+        elif (
+            c_first == i + k
+            and lower[c_first] == "to"
+            and lower[c_first - 1] in lex.to_cues
+            and c_first + 1 < s_hi
+            and words[c_first + 1][:1].isalnum()
+        ):
+            c_first += 1  # "did not respond to requests", "responded to the charge"
     if c_first < s_hi and words[c_first] in (",", ":"):
         c_first += 1
     if c_first >= s_hi or words[c_first] in _END_PUNCT:

@@ -53,6 +53,8 @@ class Lexicon:
     context_words: frozenset[str]
     #: irregular past forms that can be a sentence's verb (regular ones end in -ed/-s/-ing)
     irregular_verbs: frozenset[str] = frozenset()
+    #: cue forms whose "to" is left out of the content ("responded to the charge")
+    to_cues: frozenset[str] = frozenset()
     #: words opening an introductory phrase closed by a comma ("In December, ...")
     intro_openers: frozenset[str] = frozenset()
     #: words that make a sentence-opening phrase a time phrase ("A month later, ...")
@@ -137,6 +139,7 @@ def lexicon() -> Lexicon:
         object_pronouns=word_set("quotes/object_pronouns.txt"),
         clause_openers=word_set("quotes/clause_openers.txt"),
         particles=word_set("quotes/particles.txt"),
+        to_cues=word_set("quotes/to_cues.txt"),
         multiword=multi,
         pronouns=pronouns,
         roles=roles,
