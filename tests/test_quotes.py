@@ -1805,3 +1805,67 @@ def test_points_out_closes_a_quote_and_stops_the_continuation() -> None:
     q = find(quotes, "levy will not")
     assert "idle since June" not in q.text
     assert q.speaker == "Tomas Pell"
+
+
+# -- round 11 ---------------------------------------------------------------------------------
+def test_paragraph_run_with_its_own_closing_attribution_is_split_off() -> None:
+    text = (
+        '"We need patience," Maria Lopez told the council, turning to the mayor. '
+        '"Not a plan that changes every week.\n\n'
+        '"Our city deserves better than that!" she said.\n\nThe vote is on Monday.'
+    )
+    quotes = quotes_of(text)
+    first = find(quotes, "We need patience")
+    last = find(quotes, "Our city deserves")
+    assert first is not last
+    assert "every week" in first.text  # the piece before the new paragraph still continues
+    assert "Our city" not in first.text
+    assert last.text == "Our city deserves better than that!"
+    assert last.speaker == "Maria Lopez"
+    assert last.cue == "said"
+
+
+def test_paragraph_run_without_attribution_still_continues() -> None:
+    text = (
+        '"We need patience," Maria Lopez told the council. "Not a plan for one week.\n\n'
+        '"Our city deserves better than that."\n\nThe vote is on Monday.'
+    )
+    q = find(quotes_of(text), "We need patience")
+    assert "Our city deserves" in q.text
+    assert q.speaker == "Maria Lopez"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Governor Ruth Alvarez toured the state, but few voters came out to meet her in Fresno.",
+        "Officials in the region reviewed a report on flooding that was drafted last spring.",
+    ],
+)
+def test_cue_form_after_an_article_is_a_noun(text: str) -> None:
+    assert quotes_of(text) == []
+
+
+def test_quoted_phrase_after_an_article_noun_cue_is_kept() -> None:
+    text = 'The mayor opened with a call for the council to "finish the pier" this year.'
+    q = find(quotes_of(text), "finish the pier")
+    assert q.kind == "mixed"  # only indirect speech drops a noun cue
+    assert q.cue == "call"
+
+
+def test_relative_clause_on_a_name_ends_reported_content() -> None:
+    text = (
+        "The mayor said the council hired Dana Whitlock, who ran the harbour authority for years."
+    )
+    q = find(quotes_of(text), "council hired")
+    assert q.text == "the council hired Dana Whitlock"
+    assert q.kind == "indirect"
+
+
+def test_relative_clause_on_a_name_stays_when_it_quotes_or_goes_on() -> None:
+    quoted = 'The mayor said the council hired Dana Whitlock, who ran "a tight ship" for years.'
+    q = find(quotes_of(quoted), "council hired")
+    assert "tight ship" in q.text
+    lower = "The mayor said the council hired a diver, who found the wreck near the pier."
+    q = find(quotes_of(lower), "council hired")
+    assert "found the wreck" in q.text

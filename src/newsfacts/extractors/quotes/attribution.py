@@ -191,6 +191,7 @@ def attribute_direct(
     claimed: set[int] = set()
     loose: list[RawQuote] = []
     consumed: set[int] = set()
+    raws = list(raws)  # a continuation's own last paragraph may be split off (_split_tail)
     last_para: dict[int, int] = {}  # index in ``out`` -> paragraph index
     # the paragraph of the previous quote, its index and token range: most quotes share it
     para, pi, p_lo, p_hi = Span(0, 0), -1, 0, 0
@@ -290,8 +291,7 @@ def attribute_direct(
             parts = ()
             nxt = _continuation(doc, tok, lex, raws, qi, used, pi)
             if nxt is not None:
-                q2 = raws[nxt]
-                consumed.add(nxt)
+                q2 = _split_tail(doc, tok, lex, raws, nxt, consumed)
                 parts = ((mixed_start, close_end), *(q2.pieces or ((q2.start, q2.end),)))
                 close_end = q2.end
             cue_text = _cue_text(tok, lex, cue)
@@ -304,8 +304,7 @@ def attribute_direct(
             # "X," he said, "Y."  /  "X," he said on Friday. "Y."
             nxt = _continuation(doc, tok, lex, raws, qi, used, pi) if via_after else None
             if nxt is not None:
-                q2 = raws[nxt]
-                consumed.add(nxt)
+                q2 = _split_tail(doc, tok, lex, raws, nxt, consumed)
                 parts = (*(q.pieces or ((q.start, q.end),)), *(q2.pieces or ((q2.start, q2.end),)))
                 end = q2.end
             out.append(Pending(q.start, end, "direct", np, _cue_text(tok, lex, cue), parts))
@@ -475,6 +474,33 @@ def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote
     ):
         return True
     return _after(tok, lex, first_token_at(tok.starts, q2.close) + 1, hi) is None
+
+
+def _split_tail(
+    doc: Document,
+    tok: Tokens,
+    lex: Lexicon,
+    raws: list[RawQuote],
+    nxt: int,
+    consumed: set[int],
+) -> RawQuote:
+    """The part of the continuation ``raws[nxt]`` that joins the quote before it. A quote
+    running over paragraphs whose last paragraph closes with an attribution of its own
+    (``“X,” Rubio said. “Y.`` / ``“Z,” he continued.``) is two attributions: the pieces
+    before that paragraph continue the first quote, and the last piece is left in ``raws``
+    as a quote of its own. Otherwise the whole quote joins (and is marked consumed).
+    """
+    q2 = raws[nxt]
+    cpi = None if q2.close is None or not q2.pieces else doc.paragraph_index(q2.close)
+    if cpi is not None and cpi != doc.paragraph_index(q2.open):
+        starts = tok.starts
+        hi = first_token_at(starts, doc.paragraphs[cpi].end)
+        if _after(tok, lex, first_token_at(starts, q2.close or 0) + 1, hi) is not None:
+            head, last = q2.pieces[:-1], q2.pieces[-1]
+            raws[nxt] = RawQuote(doc.paragraphs[cpi].start, q2.close, *last, q2.double)
+            return RawQuote(q2.open, None, head[0][0], head[-1][1], q2.double, head)
+    consumed.add(nxt)
+    return q2
 
 
 def _after_stop(text: str, pos: int) -> bool:

@@ -29,6 +29,7 @@ from .tokens import (
     Tokens,
     classify,
     first_token_at,
+    is_cap,
     np_after,
     skip_lead,
 )
@@ -117,6 +118,9 @@ def find_indirect(
                 a, b = starts[c_first], tok.ends[c_last]
                 mark = -1
         kind = "mixed" if mark >= 0 else "indirect"
+        if kind == "indirect" and k == 1 and i and lower[i - 1] in lex.noun_markers:
+            i += 1  # "visit the state, but ...", "a report in ...": a noun, no speech
+            continue
         cue = doc.text[starts[i] : tok.ends[i + k - 1]]
         out.append(Pending(a, b, kind, np, cue))
         if c_first > i:
@@ -644,7 +648,16 @@ def _cut(tok: Tokens, lex: Lexicon, lo: int, hi: int) -> int:
             return j
         if w == "," and _comma_attribution(tok, lex, j + 1, hi):
             return j
+        if w == "," and nx == "who" and is_cap(words[j - 1]) and _last_clause(words, j + 1, hi):
+            return j  # "... extradite Gulen, who has lived ...": the writer's note on a name
     return hi
+
+
+def _last_clause(words: list[str], lo: int, hi: int) -> bool:
+    """No comma and no quote mark from ``lo`` to ``hi``: a relative clause that ends the
+    content and quotes nothing (a quoted phrase there keeps the clause as what was said).
+    """
+    return all(w != "," and w not in _MARKS for w in words[lo:hi])
 
 
 #: closing quote marks (a straight mark closes when a comma stands before it)

@@ -59,6 +59,8 @@ class Lexicon:
     intro_openers: frozenset[str] = frozenset()
     #: words that make a sentence-opening phrase a time phrase ("A month later, ...")
     opening_time: frozenset[str] = frozenset()
+    #: words only found before a noun: a one-word cue form after them is a noun ("the state")
+    noun_markers: frozenset[str] = frozenset()
     #: words that alone are a described speaker before a cue ("most said", "others say")
     quantifiers: frozenset[str] = frozenset()
     demonstratives: frozenset[str] = frozenset()
@@ -157,6 +159,7 @@ def lexicon() -> Lexicon:
         irregular_verbs=word_set("quotes/irregular_verbs.txt"),
         intro_openers=word_set("quotes/intro_openers.txt"),
         opening_time=word_set("quotes/opening_time.txt"),
+        noun_markers=word_set("quotes/noun_markers.txt"),
         quantifiers=word_set("quotes/quantifiers.txt"),
         demonstratives=word_set("quotes/demonstratives.txt"),
         passive_cues=word_set("quotes/passive_cues.txt"),
