@@ -404,7 +404,7 @@ class LocationExtractor:
         for a, b, toks, found, covered in per_sentence:
             junk = doc.in_boilerplate(a, b)
             for m in found:
-                if not filters.keep(m, toks, text, covered, gaz, names, a):
+                if not filters.keep(m, toks, text, covered, gaz, names, a, found):
                     continue
                 kept.append((m, junk))
                 if not junk and m.text not in counted:
@@ -472,4 +472,26 @@ class LocationExtractor:
                     ),
                 )
             )
-        return _locate_generics(resolved, {id(m) for m, junk in kept if junk})
+        located = _locate_generics(resolved, {id(m) for m, junk in kept if junk})
+        return _merge_restated(text, located)
+
+
+def _merge_restated(text: str, locs: list[Fact]) -> list[Fact]:
+    """A town followed by a comma and another name of the same town ("Washington, D.C.":
+    "D.C." is Washington too) is one toponym, as GeoWebNews marks it, not two."""
+    out: list[Fact] = []
+    for loc in locs:
+        prev = out[-1] if out else None
+        if (
+            isinstance(loc, Location)
+            and isinstance(prev, Location)
+            and loc.geonameid
+            and loc.geonameid == prev.geonameid
+            and loc.feature == "city"
+            and not (loc.demonym or prev.demonym)
+            and text[prev.end : loc.start] == ", "
+        ):
+            out[-1] = attrs.evolve(prev, end=loc.end, text=text[prev.start : loc.end])
+            continue
+        out.append(loc)
+    return out

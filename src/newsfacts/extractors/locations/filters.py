@@ -29,7 +29,7 @@ import regex
 from ... import resources as _res
 from ...model import Fact, Person
 from .gazetteer import DATA, Candidate, Gazetteer, fold
-from .recognize import Mention, Token, context_words
+from .recognize import Mention, Token, context_words, stop_head_ok
 
 __all__ = ["DocNames", "keep"]
 
@@ -186,12 +186,19 @@ def person_clues(
     ctx = context_words()
     titles = ctx.get("title", frozenset())
     verbs = ctx.get("person_verb", frozenset())
+    institutions = _institution_words()
     if covered is None:
         covered = covered_tokens(found)
+    # tokens that end a name of several words ("San Diego"), once per sentence
+    name_ends = {n.last for n in found if n.first < n.last}
     for m in found:
         if m.generic is not None or m.first != m.last:
             continue
         key = fold(m.text)
+        if m.text in institutions:
+            # An institution word is no surname ("Police said"); as one it would hide the
+            # place before it ("St. Louis Police").
+            continue
         i = m.first
         if i > 0 and text[toks[i - 1].end : toks[i].start] == " ":
             prev = toks[i - 1]
@@ -199,8 +206,11 @@ def person_clues(
                 names.surnames.add(key)
                 continue
             # After any name-like word only a small town's name becomes a surname for the
-            # whole article; after a known given name, any town's ("Lloyd Austin").
-            if (_after_first_name(prev) and _town_only(m.candidates)) or (
+            # whole article; after a known given name, any town's ("Lloyd Austin"), unless
+            # that name ends a longer place name ("St. Louis Police": not a surname).
+            if (
+                _after_first_name(prev) and _town_only(m.candidates) and i - 1 not in name_ends
+            ) or (
                 _town_only(m.candidates, SMALL_TOWN)
                 and _is_name_word(prev, gaz, gaz.stop)
                 and (i - 1 > 0 or _opening_name(prev, names))
@@ -225,6 +235,13 @@ def person_clues(
             and _is_name_word(toks[j], gaz, gaz.stop)
         ):
             names.surnames.add(fold(toks[j].text))
+
+
+@lru_cache(maxsize=1)
+def _institution_words() -> frozenset[str]:
+    """The ``org`` and ``building`` words of ``name_context.tsv`` ("Police", "Council")."""
+    ctx = context_words()
+    return ctx.get("org", frozenset()) | ctx.get("building", frozenset())
 
 
 def _opening_name(tok: Token, names: DocNames) -> bool:
@@ -272,6 +289,37 @@ def _building(m: Mention, toks: Sequence[Token], one_word: bool) -> bool:
     return one_word or _minor(m.candidates, BUILDING_TOWN)
 
 
+MIN_SPELLING = 5  # letters of an alternate name read as a respelling of the city's own name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """``a`` and ``b`` differ by at most one inserted, deleted or replaced letter."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    k = 0
+    while k < len(a) and a[k] == b[k]:
+        k += 1
+    return a[k + (len(a) == len(b)) :] == b[k + 1 :]
+
+
+def _own_spelling(key: str, cands: Sequence[Candidate]) -> bool:
+    """An alternate name that is only another spelling of a large city's own name, one letter
+    apart once accents are folded ("Misrata" for Misratah, "Douma" for Dūmā), or that name
+    without its "City" ("Paranaque" for Paranaque City), is as good as the name itself; other
+    alternate names ("Sam" for Damascus) stay too weak alone."""
+    if len(key) < MIN_SPELLING:
+        return False
+    for c in cands:
+        if c.place.feature != "city" or c.demonym or c.place.population < ALTERNATE_NAME_CITY:
+            continue
+        own = fold(c.place.name)
+        if own == key + " city" or _one_edit(key, own):
+            return True
+    return False
+
+
 def _minor(cands: Sequence[Candidate], limit: int) -> bool:
     """True when every reading is a city that is either below ``limit`` people or named so
     only by a GeoNames alternate name ("White House" for Casablanca)."""
@@ -280,6 +328,20 @@ def _minor(cands: Sequence[Candidate], limit: int) -> bool:
         and not c.demonym
         and (not c.primary or c.place.population < limit)
         for c in cands
+    )
+
+
+def _qualified(m: Mention, toks: Sequence[Token], text: str, sentence: Sequence[Mention]) -> bool:
+    """``m`` is followed by a comma and a name with a first-level region or country reading
+    ("Helena, Mont.", "Allendale, N.J.", "Hope, Texas")."""
+    j = m.last + 1
+    if j >= len(toks) or text[m.end : toks[j].start] != ", ":
+        return False
+    return any(
+        n.first == j
+        and n.generic is None
+        and any(c.place.feature in ("admin1", "country") and not c.demonym for c in n.candidates)
+        for n in sentence
     )
 
 
@@ -325,20 +387,22 @@ def keep(
     gaz: Gazetteer,
     names: DocNames,
     sentence_start: int = 0,
+    sentence: Sequence[Mention] = (),
 ) -> bool:
     """True when mention ``m`` of one sentence should be kept as a place.
 
-    ``found`` holds the indexes of the sentence's tokens inside recognised names.
+    ``found`` holds the indexes of the sentence's tokens inside recognised names;
+    ``sentence`` the sentence's names (for a qualifier after ``m``).
     """
     if m.inner is not None:
         # A longer name built on a place: kept when the place itself would be.
-        return keep(m.inner, toks, text, found, gaz, names, sentence_start)
+        return keep(m.inner, toks, text, found, gaz, names, sentence_start, sentence)
     if names.in_person(m.start, m.end) and not any(c.demonym for c in m.candidates):
         return False
     if m.generic is not None:
         # The name part of "X Street" must itself look like a name.
         head = fold(toks[m.first].text)
-        return head not in gaz.stop or m.last - m.first > 1
+        return head not in gaz.stop or m.last - m.first > 1 or stop_head_ok(toks, m.first)
     exact = gaz.has_exact(m.text)
     key = fold(m.text)
     one_word = m.first == m.last
@@ -398,7 +462,8 @@ def keep(
             and top < SMALL_TOWN
         ):
             return False
-    # A small town's name opening a sentence ("Hope", "Mission") needs more evidence.
+    # A small town's name opening a sentence ("Hope", "Mission") needs more evidence; a
+    # region or country after a comma is such evidence (a dateline: "Helena, Mont. -").
     opens = i == 0 and not _LETTER.search(text, sentence_start, m.start)
     if (
         one_word
@@ -407,11 +472,17 @@ def keep(
         and not big
         and top < SMALL_TOWN
         and all(c.place.feature == "city" for c in m.candidates)
+        and not _qualified(m, toks, text, sentence)
     ):
         return False
     # Only GeoNames alternate names, of a small place: too weak on their own.
     # A longer alternate name of a large city ("Quebec City") is specific enough.
-    if not (primary or top >= 1_000_000 or (not one_word and top >= ALTERNATE_NAME_CITY)):
+    if not (
+        primary
+        or top >= 1_000_000
+        or (not one_word and top >= ALTERNATE_NAME_CITY)
+        or _own_spelling(key, m.candidates)
+    ):
         return False
     # A word the article also writes in lower case ("turkey", "reading"): tested last, as it
     # searches the whole article.

@@ -11,7 +11,7 @@ capitalised words (and lowercase connectors such as "of", "de", or region words 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, pairwise, repeat
 from operator import itemgetter
@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
+MIN_STOP_HEAD = 4  # letters of a stop-listed word naming a street: "Royal Street"
 MAX_TOKENS = 8  # "South Georgia and the South Sandwich Islands": 7
 
 
@@ -268,15 +269,42 @@ def mentions(
             continue
         # A capitalised run ending in a place-type word: "Royal Street", "Travis County".
         if fold(tok.text) in stop or tok.text in titles:
+            g = _known_county(text, toks, i, run, gaz)
+            if g > i:
+                # "Queen Anne's County": a US county whose name opens with a title.
+                yield _generic(text, toks, i, g)
+                i = g + 1
+                continue
+            if (
+                run > i + 1
+                and _bare(toks[i + 1].text) in generics
+                and tok.text not in titles
+                and stop_head_ok(toks, i)
+            ):
+                yield _generic(text, toks, i, i + 1)
+                i += 2
+                continue
             i += 1
             continue
         for g in range(i + 1, min(run, i + 4)):
             if _bare(toks[g].text) in generics and toks[g - 1].upper:
-                yield _generic(text, toks, i, g)
+                # "Editorial Board Cuyahoga County": the county the table knows, if any.
+                s = next(
+                    (s for s in range(i + 1, g) if _known_county(text, toks, s, g + 1, gaz) == g),
+                    i,
+                )
+                yield _generic(text, toks, s, g)
                 i = g + 1
                 break
         else:
             i += 1
+
+
+def stop_head_ok(toks: Sequence[Token], i: int) -> bool:
+    """A stop-listed word may name a two-word generic place ("Royal Street", "Third Street",
+    "Press Street") when it does not open the sentence (a capital there says nothing) and is
+    not a short function word ("The Street", "At Road" in a headline)."""
+    return i > 0 and len(toks[i].text) >= MIN_STOP_HEAD and not toks[i].text.isupper()
 
 
 def _us_county_end(text: str, toks: list[Token], m: Mention, run: int, gaz: Gazetteer) -> int:
@@ -288,6 +316,17 @@ def _us_county_end(text: str, toks: list[Token], m: Mention, run: int, gaz: Gaze
     for g in range(m.last + 2, min(run, m.first + 5)):
         if _bare(toks[g].text) in words:
             a, b = toks[m.first].start, toks[g].end - (len(toks[g].text) - len(_bare(toks[g].text)))
+            return g if fold(text[a:b]) in gaz.counties else -1
+    return -1
+
+
+def _known_county(text: str, toks: list[Token], i: int, run: int, gaz: Gazetteer) -> int:
+    """The index of the "County" (or "Parish", "Borough") word ending a US county's name
+    that ``us_counties.tsv`` knows and that opens at ``toks[i]``, within ``run``; else -1."""
+    words = context_words().get("county", frozenset())
+    for g in range(i + 1, min(run, i + 4)):
+        if _bare(toks[g].text) in words:
+            a, b = toks[i].start, toks[g].end - (len(toks[g].text) - len(_bare(toks[g].text)))
             return g if fold(text[a:b]) in gaz.counties else -1
     return -1
 
