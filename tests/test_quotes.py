@@ -1869,3 +1869,60 @@ def test_relative_clause_on_a_name_stays_when_it_quotes_or_goes_on() -> None:
     lower = "The mayor said the council hired a diver, who found the wreck near the pier."
     q = find(quotes_of(lower), "council hired")
     assert "found the wreck" in q.text
+
+
+def test_quote_introduced_by_a_colon_is_not_a_continuation() -> None:
+    text = (
+        "''We will not stop here,'' Ms. Okafor said. ''The river is ours.'' "
+        "Mr. Lind added: ''That is not how the council sees the matter at all.''"
+    )
+    quotes = quotes_of(text)
+    lind = find(quotes, "That is not how")
+    assert "river is ours" not in lind.text
+    assert lind.speaker_start is not None
+    assert text[lind.speaker_start : lind.speaker_end] == "Lind"
+    # the sentence before the colon attribution is not Lind's: it carries on Okafor's quote
+    assert find(quotes, "river is ours").speaker == "Okafor"
+
+
+def test_colon_attribution_in_a_new_sentence_after_a_quote() -> None:
+    text = (
+        'The union leader was blunt. "Close the plant and you lose the town," said Tom Reyes. '
+        'Governor Lane resisted: "The state cannot order a private firm to stay open."'
+    )
+    lane = find(quotes_of(text), "state cannot order")
+    assert "lose the town" not in lane.text
+    assert lane.speaker == "Lane"
+
+
+def test_described_subject_stops_at_its_verb_before_a_noun_cue() -> None:
+    text = "The mayor opened with a call for the council to “stop the bleeding now.”"
+    q = find(quotes_of(text), "stop the bleeding")
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "mayor"
+
+
+def test_quoted_phrase_after_and_takes_the_subject_of_the_joined_verb() -> None:
+    text = (
+        "There have been sharper moments, such as when Ruiz knocked Lind on trade "
+        "and called him a “moderate.”"
+    )
+    q = find(quotes_of(text), "moderate")
+    assert q.kind == "mixed"
+    assert q.speaker == "Ruiz"
+
+
+def test_relative_speaker_with_an_auxiliary_before_the_cue() -> None:
+    text = "Contrast that with Lind, who has called the pact “insanity.”"
+    q = find(quotes_of(text), "insanity")
+    assert q.speaker == "Lind"
+
+
+def test_asked_question_with_a_quoted_phrase() -> None:
+    text = (
+        "Trust is a problem. Asked whether Lind “has the integrity to serve,” 40 percent said yes."
+    )
+    q = find(quotes_of(text), "integrity to serve")
+    assert q.cue == "Asked"
+    assert q.text.startswith("whether Lind")
+    assert "40 percent" not in q.text

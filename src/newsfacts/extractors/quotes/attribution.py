@@ -218,6 +218,8 @@ def attribute_direct(
                 handed = found is None and _handed_on(text, q.close)
                 if found is None:
                     found = _after_loose(tok, lex, t_after, p_hi, handed)
+                if found is not None and _opens_next(tok, q.close, found[2], p_hi):
+                    found = None
                 if found is None and not handed and sentence_like:
                     tail = _tail_then_cue(tok, lex, t_after, p_hi)
                     if tail is not None:
@@ -467,13 +469,16 @@ def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote
             return False  # a new attribution sentence
         elif words[t - 1] == "," and tok.lower[t].endswith("ing") and cue_at(tok, lex, t):
             return False  # "“X,” she said, adding, “Y”": a second attribution
-    if t2 - 2 > used and words[t2 - 1] == ":" and cue_at(tok, lex, t2 - 2):
-        return False  # "..., adding: “...”": a second attribution
+    if t2 - 1 > used and words[t2 - 1] == ":":
+        # "..., adding: “...”", "“X.” Mr. Lind added: “Y”", "Kasich resisted: “Y”": a colon
+        # introduces a quote of its own
+        return False
     if q2.close is None or (
         q2.pieces and doc.paragraph_index(q2.close) != doc.paragraph_index(q2.open)
     ):
         return True
-    return _after(tok, lex, first_token_at(tok.starts, q2.close) + 1, hi) is None
+    own = _after(tok, lex, first_token_at(tok.starts, q2.close) + 1, hi)
+    return own is None or _opens_next(tok, q2.close, own[2], hi)
 
 
 def _split_tail(
@@ -501,6 +506,25 @@ def _split_tail(
             return RawQuote(q2.open, None, head[0][0], head[-1][1], q2.double, head)
     consumed.add(nxt)
     return q2
+
+
+def _opens_next(tok: Tokens, close: int, used: int, hi: int) -> bool:
+    """The attribution ending at token ``used`` after a quote closing at ``close`` is a new
+    sentence that introduces the next quote with a colon (``“X.” Mr. Lind added: “Y”``): it
+    does not attribute the quote before it.
+    """
+    if used + 1 >= hi or tok.words[used + 1] != ":":
+        return False
+    text = tok.text
+    j = tok.ends[used + 1]
+    while j < len(text) and j - tok.ends[used + 1] < 8 and text[j].isspace():
+        j += 1
+    if j >= len(text) or text[j] not in "“\"'«‘":
+        return False
+    k = close - 1
+    while k > 0 and text[k] == "'":
+        k -= 1
+    return text[k] in ".!?"
 
 
 def _after_stop(text: str, pos: int) -> bool:

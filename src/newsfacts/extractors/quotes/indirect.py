@@ -177,10 +177,20 @@ def _asked(doc: Document, tok: Tokens, lex: Lexicon, i: int) -> Pending | None:
     if j < s_hi and lower[j] == "about":
         j += 1
     comma = next((t for t in range(j, min(s_hi, j + MAX_CONTENT)) if tok.words[t] == ","), -1)
-    if comma - j < 2 or any(tok.words[t] in _MARKS for t in range(j, comma)):
+    if comma - j < 2:
         return None
+    last, kind = comma - 1, "indirect"
+    marks = sum(1 for t in range(j, comma) if tok.words[t] in _MARKS)
+    if marks:
+        # a phrase quoted in the question (``Asked whether Lind “has the integrity,” …``):
+        # one pair, or one mark closed right after the comma
+        if marks == 1 and comma + 1 < s_hi and tok.words[comma + 1] in _MARKS:
+            last = comma + 1
+        elif marks != 2:
+            return None
+        kind = "mixed"
     cue = doc.text[starts[i] : tok.ends[j - 1]] if lower[j - 1] == "about" else tok.words[i]
-    return Pending(starts[j], tok.ends[comma - 1], "indirect", np, cue)
+    return Pending(starts[j], tok.ends[last], kind, np, cue)
 
 
 def _subject_mixed(
@@ -286,9 +296,12 @@ def _evaluation_mixed(
         np = _subject(tok, lex, c, s_lo)
         if np is None and c > s_lo and _after_comma(tok, c) and lower[c].endswith("ing"):
             np = sentence_subject(tok, lex, s_lo, c)  # "..., calling him a “liar”"
-        elif np is None and c > s_lo + 1 and lower[c - 1] in _RELATIVES:
-            j = c - 2 if words[c - 2] != "," else c - 3
+        elif np is None and c > s_lo + 1 and lower[_past_aux(tok, lex, c, s_lo)] in _RELATIVES:
+            r = _past_aux(tok, lex, c, s_lo)  # "Lind, who has called the pact “…”"
+            j = r - 1 if words[r - 1] != "," else r - 2
             np = _subject(tok, lex, j + 1, s_lo) if j >= s_lo else None
+        elif np is None and c > s_lo + 1 and lower[c - 1] == "and" and not lower[c].endswith("ing"):
+            np = _joined_subject(tok, lex, c - 1, s_lo)  # "Cruz knocked Rubio and called …"
         evaluation = lower[c] in lex.evaluation_forms
         if np is None and not evaluation:
             # a plain cue whose own subject was not found: the sentence's subject, or the
@@ -317,6 +330,43 @@ def _evaluation_mixed(
         out.append(Pending(a, b, "mixed", np, words[c]))
         last_end = b
     return out
+
+
+def _past_aux(tok: Tokens, lex: Lexicon, c: int, s_lo: int) -> int:
+    """The token before the cue ``c`` and at most two auxiliaries before it (``who has``,
+    ``who would have``); not a form of "be" (``who is called``: passive, no speaker).
+    """
+    k = c - 1
+    while (
+        k > s_lo + 1
+        and k > c - 3
+        and tok.lower[k] in lex.aux_verbs
+        and tok.lower[k] not in lex.be_forms
+    ):
+        k -= 1
+    return k
+
+
+#: tokens scanned back from "and" for the verb it joins ("knocked Rubio on trade and called")
+_JOINED_MAX = 10
+
+
+def _joined_subject(tok: Tokens, lex: Lexicon, and_: int, s_lo: int) -> NounPhrase | None:
+    """The subject of the verb that ``and`` joins a second verb to (``when Cruz knocked Rubio
+    on trade and called him “…”`` -> Cruz): the nearest verb form before ``and`` in the same
+    clause, with a name or a pronoun of its own right before it.
+    """
+    for t in range(and_ - 1, max(s_lo, and_ - _JOINED_MAX) - 1, -1):
+        if not tok.words[t][:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS:
+            return None
+        if verb_form(tok, lex, t):
+            if tok.lower[t].endswith("ing"):
+                return None  # "filed …, challenging … and alleging": no finite verb
+            np = _subject(tok, lex, t, s_lo)
+            if np is None or np.kind == "statement" or _no_subject(tok, np):
+                return None
+            return np
+    return None
 
 
 def _opening_phrase(tok: Tokens, lex: Lexicon, s_lo: int, c: int) -> NounPhrase | None:
@@ -930,10 +980,19 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
             return None
         if tok.lower[t] in lex.pronouns:
             return None
+    if tok.lower[last] in DETERMINERS:
+        # "The mayor opened with a call for ...": the cue is a noun and the described
+        # subject stops at its verb
+        for t in range(first + 1, last + 1):
+            if _verb_like(lex, tok.lower[t], tok.words[t]):
+                last = t - 1
+                break
     det = None
     if tok.lower[first] in DETERMINERS:
         det = first
         first += 1
+    if last < first:
+        return None
     return NounPhrase(first, last, det, "group", first, last)
 
 
