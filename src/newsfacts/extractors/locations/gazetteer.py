@@ -450,14 +450,9 @@ class Gazetteer:
 
     def _append_all(self, keys: Iterable[str], cands: Iterable[Candidate]) -> None:
         """Append each candidate to the index list of its key, in order (no merging)."""
-        index = self.index
-        get = index.get
+        entry = self.index.setdefault
         for key, cand in zip(keys, cands):
-            lst = get(key)
-            if lst is None:
-                index[key] = [cand]
-            else:
-                lst.append(cand)
+            entry(key, []).append(cand)
 
     def _load_cities(self, capitals: dict[str, str]) -> None:
         """Cities (~70,000 rows) and their alternate names, column by column.
@@ -503,27 +498,18 @@ class Gazetteer:
         keys = list(map(str.casefold, names))
         for i in compress(range(n), key_s):
             keys[i] = key_s[i]
-        index = self.index
-        get = index.get
+        entry = self.index.setdefault
         special = _SPECIAL_STARTS
         for key, own, alts in zip(keys, owns, alt_s):
             if not key or key.startswith(special):
                 self._add_odd_city(key, own, alts)
                 continue
-            lst = get(key)
-            if lst is None:
-                index[key] = [own]
-            else:
-                lst.append(own)
+            entry(key, []).append(own)
             if alts:
                 # Alternate names are stored already folded and distinct from the name.
                 alt_cand = new(Candidate, (own[0], False, False, False))
                 for alt in alts.split("|"):
-                    lst = get(alt)
-                    if lst is None:
-                        index[alt] = [alt_cand]
-                    else:
-                        lst.append(alt_cand)
+                    entry(alt, []).append(alt_cand)
         # Tokens a name spans (``_words``), over all names at once.
         if names:
             spaces = map(str.count, names, repeat(" "))
