@@ -344,7 +344,7 @@ def _tail_then_cue(
             found = _after(tok, lex, t, hi)
             if found is not None:
                 end = found[2] + 1
-                if end >= hi or words[end] in (".", "!", "?"):
+                if end >= hi or words[end] in _SENTENCE_END:
                     return found, t - 1
             continue
         if not w[:1].isalnum() and w not in ("-", "$", "%", "'", "’"):
@@ -352,6 +352,8 @@ def _tail_then_cue(
     return None
 
 
+#: tokens that end a sentence
+_SENTENCE_END = frozenset(".!?")
 #: words allowed between a closing attribution and the end of its sentence ("said Monday.")
 _CLOSING_TAIL = 3
 
@@ -362,7 +364,7 @@ def _closes_sentence(tok: Tokens, j: int, hi: int) -> bool:
     """
     words = tok.words
     for t in range(j, j + _CLOSING_TAIL + 1):
-        if t >= hi or words[t] in (".", "!", "?"):
+        if t >= hi or words[t] in _SENTENCE_END:
             return True
         if not words[t].isalnum():
             return False
