@@ -36,6 +36,20 @@ def test_paragraphs_are_ordered_and_never_cross_a_line_break(text: str) -> None:
         prev = b
 
 
+_SPACES = [chr(i) for i in range(0x3001) if chr(i).isspace()]
+
+
+@pytest.mark.parametrize("space", _SPACES, ids=[f"U+{ord(c):04X}" for c in _SPACES])
+def test_paragraphs_strip_every_str_isspace_character(space: str) -> None:
+    # \n and \r end a line; every other space is stripped from a line's ends but kept inside it
+    text = f"{space}a{space}b{space}\nc"
+    if space in "\n\r":
+        assert paragraphs(text) == [(1, 2), (3, 4), (6, 7)]
+    else:
+        assert paragraphs(text) == [(1, 4), (6, 7)]
+    assert paragraphs(space * 3) == []
+
+
 def split(text: str) -> list[str]:
     return [text[a:b] for a, b in sentences(text)]
 

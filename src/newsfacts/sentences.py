@@ -18,7 +18,10 @@ from .resources import word_set
 # A candidate end: terminal punctuation plus closing quotes/brackets, then whitespace.
 # Possessive quantifiers keep the scan linear on runs of punctuation.
 _END = regex.compile(r"[.!?…]++[\"'”’»)\]]*+(?=\s)")
-_LINE = regex.compile(r"[^\n\r]++")
+# A paragraph: a line (split at \n and \r only) from its first to its last character that is not
+# ``str.isspace`` (the regex module's ``\s`` plus the separators \x1c-\x1f). The lazy part gives
+# back only the line's trailing spaces, so the scan stays linear.
+_PARAGRAPH = regex.compile(r"[^\s\x1c-\x1f](?:[^\n\r]*[^\s\x1c-\x1f])?")
 _DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
 # Next sentence starts with a capital, digit or opening quote/bracket.
 _NEXT = regex.compile(r"\s++(?:''|[\"'“‘«(\[])?+[\p{Lu}\p{N}]")
@@ -42,16 +45,7 @@ def _starters() -> frozenset[str]:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Spans of the non-blank lines, stripped of surrounding whitespace."""
-    spans = []
-    for m in _LINE.finditer(text):
-        a, b = m.span()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if a < b:
-            spans.append((a, b))
-    return spans
+    return [m.span() for m in _PARAGRAPH.finditer(text)]
 
 
 def _is_abbreviation(text: str, para_start: int, dot_end: int) -> bool:
