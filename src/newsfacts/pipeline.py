@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from operator import attrgetter
 from typing import Any
 
 import attrs
@@ -75,18 +76,22 @@ def order_extractors(
     return order, errors
 
 
-def _check(fact: object, doc: Document) -> str | None:
-    """Why ``fact`` cannot enter a result for ``doc``, or None when it can."""
+#: the order of an extractor's facts in the result: by span
+_SPAN = attrgetter("start", "end")
+
+
+def _check(fact: object, text: str) -> str | None:
+    """Why ``fact`` cannot enter a result for the article ``text``, or None when it can."""
     if not isinstance(fact, Fact):
         return f"returned {type(fact).__name__}, expected a newsfacts Fact"
     if fact.key in ("article", "errors", "boilerplate") or not isinstance(
         fact, CORE_TYPES.get(fact.key, Fact)
     ):
         return f"{type(fact).__name__} uses the reserved fact key {fact.key!r}"
-    n = len(doc.text)
+    n = len(text)
     if not 0 <= fact.start <= fact.end <= n:
         return f"span {fact.start}:{fact.end} is outside the text (length {n})"
-    if doc.text[fact.start : fact.end] != fact.text:
+    if text[fact.start : fact.end] != fact.text:
         return f"text {fact.text[:40]!r} does not match the article at {fact.start}:{fact.end}"
     if (
         isinstance(fact, Quote)
@@ -186,19 +191,21 @@ class Pipeline:
             ]
         out: dict[str, list[Fact]] = {}
         bad: list[str] = []
+        text = doc.text
+        junk = bool(doc.boilerplate)
         for fact in raw:
-            problem = _check(fact, doc)
+            problem = _check(fact, text)
             if problem is not None:
                 bad.append(problem)
                 continue
             assert isinstance(fact, Fact)
-            if doc.in_boilerplate(fact.start, fact.end):
+            if junk and doc.in_boilerplate(fact.start, fact.end):
                 if not self.keep_boilerplate:
                     continue
                 fact = attrs.evolve(fact, boilerplate=True)
             out.setdefault(fact.key, []).append(fact)
         for items in out.values():
-            items.sort(key=lambda f: (f.start, f.end))
+            items.sort(key=_SPAN)
         errors = []
         if bad:
             errors.append(
