@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from operator import attrgetter
 from typing import ClassVar
 
 from ...document import Document
@@ -59,19 +60,18 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
     indirect = find_indirect(doc, tok, lex, direct, claimed, loose)
     _inherit_reported(doc, direct, indirect)
     pending: list[Pending] = [*direct, *indirect]
-
-    def order(p: Pending) -> int:
-        if p.np is None:
-            return p.start
-        return min(p.start, tok.starts[p.np.first])
-
+    # speakers are resolved in text order: from the quote or its speaker, whichever is first
+    starts = tok.starts
+    order = [p.start if p.np is None else min(p.start, starts[p.np.first]) for p in pending]
     resolved: dict[int, Resolved] = {}
-    for idx in sorted(range(len(pending)), key=lambda j: order(pending[j])):
+    for idx in sorted(range(len(pending)), key=order.__getitem__):
         p = pending[idx]
         if p.np is not None:
             resolved[idx] = resolver.resolve(p.np)
     quotes: list[Quote] = []
     people: dict[tuple[int, int], Person] = {}
+    # a relative mention needs a relative pronoun somewhere in the text
+    relative = any(w in tok.lower for w in _RELATIVE_MENTIONS)
     for idx, p in enumerate(pending):
         r = resolved.get(idx)
         if r is None and p.inherit is not None:
@@ -93,7 +93,7 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
             )
             continue
         s_start, s_end = r.start, r.end
-        if not inherited and p.np is not None:
+        if relative and not inherited and p.np is not None:
             s_start, s_end = _relative_mention(tok, lex, p, s_start, s_end)
         quotes.append(
             Quote(
@@ -119,8 +119,12 @@ def extract_quotes(doc: Document) -> tuple[list[Quote], list[Person]]:
                 start=a, end=b, text=text[a:b], name=name, role=resolver.people.get(name)
             )
     _later_mentions(tok, resolver, people)
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return quotes, sorted(people.values(), key=lambda f: (f.start, f.end))
+    quotes.sort(key=_SPAN)
+    return quotes, sorted(people.values(), key=_SPAN)
+
+
+#: a fact's ``(start, end)``: the order of the returned facts
+_SPAN = attrgetter("start", "end")
 
 
 def _inherit_reported(doc: Document, direct: list[Pending], indirect: list[Pending]) -> None:

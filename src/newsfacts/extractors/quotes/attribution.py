@@ -44,6 +44,8 @@ _TAIL_GAP = 24
 _TITLE_WORDS = 6
 #: words of a described speaker ("one senior party official")
 _DESCRIBED_MAX = 8
+#: results of :func:`_after` by its arguments ``(i, hi)``
+_AfterMemo = dict[tuple[int, int], tuple[NounPhrase, int, int] | None]
 
 
 def cue_at(tok: Tokens, lex: Lexicon, i: int) -> int:
@@ -193,6 +195,8 @@ def attribute_direct(
     consumed: set[int] = set()
     raws = list(raws)  # a continuation's own last paragraph may be split off (_split_tail)
     last_para: dict[int, int] = {}  # index in ``out`` -> paragraph index
+    # attributions after a quote found while testing whether it continues the one before
+    after: _AfterMemo = {}
     # the paragraph of the previous quote, its index and token range: most quotes share it
     para, pi, p_lo, p_hi = Span(0, 0), -1, 0, 0
     for qi, q in enumerate(raws):
@@ -214,7 +218,8 @@ def attribute_direct(
             # Skipped when another quote mark (or the paragraph end) follows the quote: none
             # of these look-ups finds anything there (``“a” “b”``, ``‘c’ "d"``).
             if t_after < p_hi and words[t_after] not in lex.inert_marks:
-                found = _after(tok, lex, t_after, p_hi)
+                key = (t_after, p_hi)
+                found = after.pop(key) if key in after else _after(tok, lex, t_after, p_hi)
                 handed = found is None and _handed_on(text, q.close)
                 if found is None:
                     found = _after_loose(tok, lex, t_after, p_hi, handed)
@@ -291,7 +296,7 @@ def attribute_direct(
             assert q.close is not None
             close_end = q.close + mark_width(text, q.close)
             parts = ()
-            nxt = _continuation(doc, tok, lex, raws, qi, used, pi)
+            nxt = _continuation(doc, tok, lex, raws, qi, used, pi, after)
             if nxt is not None:
                 q2 = _split_tail(doc, tok, lex, raws, nxt, consumed)
                 parts = ((mixed_start, close_end), *(q2.pieces or ((q2.start, q2.end),)))
@@ -304,7 +309,7 @@ def attribute_direct(
             np, cue, used = found
             claimed.add(cue)
             # "X," he said, "Y."  /  "X," he said on Friday. "Y."
-            nxt = _continuation(doc, tok, lex, raws, qi, used, pi) if via_after else None
+            nxt = _continuation(doc, tok, lex, raws, qi, used, pi, after) if via_after else None
             if nxt is not None:
                 q2 = _split_tail(doc, tok, lex, raws, nxt, consumed)
                 parts = (*(q.pieces or ((q.start, q.end),)), *(q2.pieces or ((q2.start, q2.end),)))
@@ -418,22 +423,28 @@ def _continuation(
     qi: int,
     used: int,
     pi: int,
+    after: _AfterMemo,
 ) -> int | None:
     """Index of the quote that carries on ``raws[qi]`` after its attribution (ending at token
     ``used``): in the same paragraph, or opening the next one when the attribution closes the
-    paragraph (``“X,” Cole told reporters.`` / ``“Y.”``); None when there is none.
+    paragraph (``“X,” Cole told reporters.`` / ``“Y.”``); None when there is none. The
+    attribution after that quote, when looked up, is left in ``after``.
     """
     text = doc.text
     starts = tok.starts
-    para = doc.paragraphs[pi]
+    paragraphs = doc.paragraphs
+    para = paragraphs[pi]
     q = raws[qi]
     nxt = qi + 1
+    # every later quote opens past the next paragraph: none can carry on
+    if nxt >= len(raws) or raws[nxt].open >= paragraphs[min(pi + 1, len(paragraphs) - 1)].end:
+        return None
     # skip a title quoted in the tail ("he said on “Meet the Press.” “...”")
     while (
         nxt + 1 < len(raws)
         and first_token_at(starts, raws[nxt].close or len(text)) <= used + _TAIL_GAP
-        and _words(text[raws[nxt].start : raws[nxt].end]) <= _TITLE_WORDS
         and not _sentence_like(text, raws[nxt], para.start)
+        and _words(text[raws[nxt].start : raws[nxt].end]) <= _TITLE_WORDS
     ):
         nxt += 1
     if nxt >= len(raws) or raws[nxt].start <= q.end:
@@ -449,10 +460,12 @@ def _continuation(
     elif p2 != pi:
         return None
     hi = first_token_at(starts, doc.paragraphs[p2].end)
-    return nxt if _continues(doc, tok, lex, used, q2, hi) else None
+    return nxt if _continues(doc, tok, lex, used, q2, hi, after) else None
 
 
-def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote, hi: int) -> bool:
+def _continues(
+    doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote, hi: int, after: _AfterMemo
+) -> bool:
     """``q2`` carries on the quote attributed up to token ``used``: it follows the attribution
     after at most a short tail ("he said on Friday during a visit.") and has no cue of its own.
     """
@@ -479,7 +492,8 @@ def _continues(doc: Document, tok: Tokens, lex: Lexicon, used: int, q2: RawQuote
         q2.pieces and doc.paragraph_index(q2.close) != doc.paragraph_index(q2.open)
     ):
         return True
-    own = _after(tok, lex, first_token_at(tok.starts, q2.close) + 1, hi)
+    key = (first_token_at(tok.starts, q2.close) + 1, hi)
+    own = after[key] = _after(tok, lex, key[0], hi)
     return own is None or _opens_next(tok, q2.close, own[2], hi)
 
 

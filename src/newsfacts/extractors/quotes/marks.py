@@ -12,7 +12,7 @@ affects another paragraph, and every mark is pushed and popped at most once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from operator import attrgetter
 
@@ -107,18 +107,47 @@ def _content(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _paragraph_marks(text: str, paragraphs: Sequence[Span]) -> Iterator[Sequence[tuple[int, int]]]:
+    """``(start, end)`` of the quote marks of each paragraph in turn: what
+    ``_MARK.finditer(text, para.start, para.end)`` finds, taken from one search over the whole
+    text. A paragraph is searched on its own only when a mark (``''``) crosses one of its
+    edges (the whole-text search may pair its apostrophes differently).
+    """
+    spans = [m.span() for m in _MARK.finditer(text)]
+    n = len(spans)
+    at = 0  # the first mark that does not end before the paragraph
+    for para in paragraphs:
+        lo, hi = para.start, para.end
+        while at < n and spans[at][1] <= lo:
+            at += 1
+        first = at
+        while at < n and spans[at][0] < hi:
+            at += 1
+        if at == first:
+            yield ()
+            continue
+        marks = spans[first:at]
+        if marks[0][0] < lo or marks[-1][1] > hi:
+            if marks[-1][1] > hi:
+                at -= 1  # the next paragraph may meet it too
+            marks = [m.span() for m in _MARK.finditer(text, lo, hi)]
+        yield marks
+
+
 def scan(text: str, paragraphs: Sequence[Span]) -> list[RawQuote]:
     """Every top-level quote in ``text``, in order."""
     out: list[RawQuote] = []
     carry: list[tuple[int, int]] = []  # pieces of a quote running over paragraphs
     carry_open = -1
-    for pi, para in enumerate(paragraphs):
+    marks_of = _paragraph_marks(text, paragraphs)
+    for pi, (para, marks) in enumerate(zip(paragraphs, marks_of)):
+        if not marks and not carry:
+            continue  # no mark, nothing running on: nothing to do
         lo, hi = para.start, para.end
         stack: list[tuple[int, bool, int]] = []  # (offset, is_double, mark width)
         last_close = -1  # last closing double mark inside the current top-level quote
         para_quotes: list[RawQuote] = []
-        for m in _MARK.finditer(text, lo, hi):
-            pos, end = m.span()
+        for pos, end in marks:
             # the match is ``''`` exactly where mark_width(text, pos) is 2 (no single ``'``
             # is a mark), so its length is the mark width
             width = end - pos

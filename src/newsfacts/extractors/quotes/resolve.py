@@ -21,7 +21,7 @@ __all__ = ["Resolved", "Resolver"]
 _PERSON_TITLES_MAX = 4
 
 
-@attrs.frozen
+@attrs.define  # not frozen: one is built per quote, and a frozen class is slower to build
 class Resolved:
     """A resolved speaker: canonical name, its kind, the role and the local mention span."""
 
@@ -32,7 +32,7 @@ class Resolved:
     end: int
 
 
-@attrs.frozen
+@attrs.define  # not frozen, like Resolved
 class _Event:
     pos: int
     name: str

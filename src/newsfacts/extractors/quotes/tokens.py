@@ -8,7 +8,6 @@ whole extractor stays linear in the text length.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
 from itertools import accumulate, compress
 
 import attrs
@@ -515,6 +514,7 @@ def join(tok: Tokens, first: int, last: int) -> str:
     return tok.text[a:b]
 
 
-def first_token_at(starts: Sequence[int], offset: int) -> int:
-    """Index of the first token starting at or after ``offset``."""
-    return bisect_left(starts, offset)
+#: ``first_token_at(starts, offset)``: index of the first token starting at or after
+#: ``offset``. The bisection itself, not a function around it: it is called several times
+#: for every quote.
+first_token_at = bisect_left
