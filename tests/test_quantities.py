@@ -942,3 +942,113 @@ def test_mask_forms_of_an_article() -> None:
     assert len(forms) >= 2
     assert masked_spans("Doors open at 10:09, he said.", forms) == [(14, 19)]
     assert masked_spans("Call 212-555-0100 today.", forms) == [(5, 17)]
+
+
+# Fast paths of the per-figure work on fact-dense text, each against the plain step it replaces.
+
+_AFTER_PIECES = _MONEY_PIECES | st.sampled_from(
+    [
+        "people", "P", "pe", "Per Cent", "BASIS POINTS", "Percentage", "more", "by", "in", "p_",
+        "p5", "pé", "é", "\u212a", "ſ", "ss", "ß", "kn", "KN", "Kuna", "元", "USD", "Usd", "u.s.",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_AFTER_PIECES, max_size=6).map("".join) | st.text(max_size=12))
+def test_after_mark_check_never_skips_a_mark(rest: str) -> None:
+    # The set look-up before the percent/currency/pence match must pass wherever it matches.
+    from newsfacts.extractors.quantities.units import may_match_after, tables
+
+    t = tables()
+    for text in (rest, " " + rest, "\u00a0" + rest):
+        if t.after.match(text) is not None:
+            assert may_match_after(t, text), text
+
+
+def test_after_mark_check_skips_plain_words() -> None:
+    from newsfacts.extractors.quantities.units import may_match_after, tables
+
+    t = tables()
+    for rest in (" people.", " more troops", " by December", ".", "", " in aid", "  %"):
+        assert not may_match_after(t, rest), rest
+    for rest in (" percent", "%", " pc", "p", " p.", " Euros", "USD", " U.S. dollars", " pé"):
+        assert may_match_after(t, rest), rest
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_TEXT_PIECES | _AFTER_PIECES, max_size=10).map(" ".join),
+    st.sampled_from(["", " ", "  ", "\u00a0", " \n"]),
+)
+def test_cue_tails_by_last_character_agree_with_every_tail(words: str, tail: str) -> None:
+    # Looking the cue words up by the last character tests what ``endswith`` of all of them does.
+    from newsfacts.extractors.quantities import cues
+
+    window = words + tail
+    bounds = [p.casefold() for p in cues._bound_regex()[1]]
+    verbs = [v.casefold() for v in cues._change_regex()[1] if v[0].isalpha()]
+    changes = [*verbs, *(w.casefold() for w in cues.words("change_fillers.txt")), "by"]
+    for tails, every in ((cues._bound_tails(), bounds), (cues._change_tails(), changes)):
+        assert tails.longest == max(map(len, every))
+        stripped = window.rstrip(" \u00a0")
+        plain = stripped != window and stripped[-tails.longest :].casefold().endswith(tuple(every))
+        assert cues._ends_with_word(window, tails) == plain
+
+
+_CUE_PIECES = st.sampled_from(
+    [
+        "about", "ABOUT", "more than", "well over", "over", "up to", "approx.", "sub-", "sub",
+        "~", "x~", "-", "rose", "fell", "up", "down", "gave", "gave up", "sales", "by", "to",
+        "ſ", "ß", "é", "Über", "5", ",", ".", "\n", " ", "  ", "\u00a0", "K", "said",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_CUE_PIECES, max_size=16).map(" ".join)
+    | st.lists(_CUE_PIECES, max_size=16).map("".join),
+    st.sampled_from(["", " ", "  ", "\u00a0", " \n", "-"]),
+)
+def test_bound_cue_agrees_with_a_plain_search(words: str, tail: str) -> None:
+    # The bound pattern searched from the start of the window is the reference.
+    from newsfacts.extractors.quantities import cues
+
+    def plain(before: str) -> tuple[str, int] | None:
+        pat, bounds = cues._bound_regex()
+        window = before[-cues.WINDOW :]
+        if not (
+            cues._ends_with_word(window, cues._bound_tails())
+            or window.rstrip(" \u00a0").endswith("~")
+            or window[-4:].casefold().endswith("sub-")
+        ):
+            return None
+        m = pat.search(window)
+        if m is None:
+            return None
+        cue = m.group("cue").lower()
+        return ("less_than" if cue == "sub" else bounds.get(cue, "approximate")), len(m.group(0))
+
+    before = words + tail
+    assert _outcome(cues.find_bound, before) == _outcome(plain, before)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CUE_PIECES, max_size=12).map("".join))
+def test_last_word_agrees_with_a_plain_search(text: str) -> None:
+    from newsfacts.extractors.quantities import cues
+
+    got, want = cues._last_word(text), cues._WORD_BEFORE_SPACES.search(text)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+def test_change_cue_after_an_earlier_verb_and_a_phrasal_up() -> None:
+    from newsfacts.extractors.quantities import cues
+
+    assert cues.find_change("it rose rose to ") == ("increase", 8)
+    assert cues.find_change("reach 10,000 by December, up ") == ("increase", 3)
+    assert cues.find_change("Sales rose, and the club gave up ") is None
+    assert cues.find_change("the club gave \nup ") is None
+    assert cues.find_bound("The ministry said about ") == ("approximate", 6)
+    assert cues.find_bound("it was well over  ") == ("more_than", 11)

@@ -8,6 +8,7 @@ Both are read from the text just before the figure with end-anchored patterns bu
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -38,35 +39,49 @@ def _bound_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
 _SPACES = " \u00a0"
 
 
+class _Tails(NamedTuple):
+    """Case-folded cue words a window can end with, looked up by their last character."""
+
+    longest: int  # length of the longest
+    by_last: dict[str, tuple[str, ...]]  # last character -> the words ending with it
+    empty: tuple[str, ...]  # an empty word (a blank cell) ends every text
+
+
+def _tails(words: list[str]) -> _Tails:
+    by_last: dict[str, list[str]] = {}
+    for w in words:
+        if w:
+            by_last.setdefault(w[-1], []).append(w)
+    empty = tuple(w for w in words if not w)
+    return _Tails(max(map(len, words)), {c: (*ws, *empty) for c, ws in by_last.items()}, empty)
+
+
 @lru_cache(maxsize=1)
-def _bound_tails() -> tuple[str, ...]:
+def _bound_tails() -> _Tails:
     """Case-folded cue phrases: a window that ends with none of them holds no bound cue."""
-    return tuple(p.casefold() for p in _bound_regex()[1])
+    return _tails([p.casefold() for p in _bound_regex()[1]])
 
 
 @lru_cache(maxsize=1)
-def _change_tails() -> tuple[str, ...]:
+def _change_tails() -> _Tails:
     """Case-folded verbs and fillers: the text before a change amount ends with one of them."""
     verbs = [v for v in _change_regex()[1] if v[0].isalpha()]
-    return tuple(w.casefold() for w in [*verbs, *words("change_fillers.txt"), "by"])
+    return _tails([w.casefold() for w in [*verbs, *words("change_fillers.txt"), "by"]])
 
 
-def _ends_with_word(window: str, tails: tuple[str, ...]) -> bool:
+def _ends_with_word(window: str, tails: _Tails) -> bool:
     """A necessary condition for the end-anchored cue patterns, checked in C.
 
     The patterns end in one or more spaces after a word from ``tails``; that word is at most
-    ``len(longest tail)`` characters of text, so the case-folded tail of the text must end with
-    it (full case folding never makes text longer than the phrase it matches).
+    ``tails.longest`` characters of text, so the case-folded tail of the text must end with
+    it (full case folding never makes text longer than the phrase it matches). Only the words
+    ending with the tail's last character can (a set look-up rather than a test of each word).
     """
     stripped = window.rstrip(_SPACES)
     if len(stripped) == len(window):
         return False
-    return stripped[-_longest(tails) :].casefold().endswith(tails)
-
-
-@lru_cache(maxsize=4)
-def _longest(tails: tuple[str, ...]) -> int:
-    return max(map(len, tails))
+    tail = stripped[-tails.longest :].casefold()
+    return tail.endswith(tails.by_last.get(tail[-1:], tails.empty))
 
 
 @lru_cache(maxsize=1)
@@ -103,24 +118,58 @@ def _verb_words() -> frozenset[bytes] | None:
     return frozenset(v.encode("ascii") for v in verbs)
 
 
-def _verb_search_start(window: str) -> int:
-    """Where a match of the change pattern's word branches can start at the earliest; -1: nowhere.
+def _last_word(text: str) -> regex.Match[str] | None:
+    """``_WORD_BEFORE_SPACES.search(text)``, searched from the last word only.
+
+    A match is a run of letters, then the spaces up to the end (or a final newline): its run
+    holds no space, no-break space or newline, so it starts after the last of them before
+    the trailing ones, and positions before that need not be tried.
+    """
+    core = len(text.rstrip(" \u00a0\n"))
+    cut = max(text.rfind(" ", 0, core), text.rfind("\u00a0", 0, core), text.rfind("\n", 0, core))
+    return _WORD_BEFORE_SPACES.search(text, cut + 1)
+
+
+def _verb_run_starts(window: str) -> list[int] | None:
+    """Where a match of the change pattern's word branches can start; None: anywhere.
 
     A verb of the pattern stands between a non-letter and a space, so it is a whole run of
     letters. In a window whose only letters are ASCII, the runs of a-z (after lower-casing)
     are its runs of letters, at the same offsets (each character encodes to one byte): the
-    pattern, searched at every position, can only match from the first run that is a verb.
-    A window with other letters (which might case-fold to a verb) is searched whole.
+    pattern can only match from a run that is a verb, and a search finds the first of them
+    where it does. A window with other letters (which might case-fold to a verb) is searched
+    whole.
     """
     verbs = _verb_words()
     if verbs is None or (not window.isascii() and _NON_ASCII_WORD_CHAR.search(window)):
-        return 0
+        return None
     runs = window.lower().encode("ascii", "replace").translate(_LETTER_RUNS)
+    padded = b" " + runs + b" "
+    starts: list[int] = []
+    at = 0
     for run in runs.split():
         if run in verbs:
-            # no earlier run is this verb: its first whole-run occurrence is this run
-            return (b" " + runs + b" ").find(b" " + run + b" ")
-    return -1
+            # no run between ``at`` and this one is this verb (it would have been seen): its
+            # first whole-run occurrence from ``at`` on is this run (offset in ``padded`` of the
+            # space before it = its offset in ``window``)
+            at = padded.find(b" " + run + b" ", at)
+            starts.append(at)
+            at += len(run) + 1
+    return starts
+
+
+@lru_cache(maxsize=1)
+def _bound_reach() -> int | None:
+    """How far before the trailing spaces a bound cue match can start (None: anywhere).
+
+    A match is a cue phrase, "sub" and a hyphen, or "~", then the trailing spaces. Text that
+    matches an ASCII phrase case-insensitively has at most as many characters as the phrase
+    (each character folds to one or more).
+    """
+    phrases = list(_bound_regex()[1])
+    if not all(p.isascii() for p in phrases):
+        return None
+    return max(len("sub-"), *map(len, phrases))
 
 
 def find_bound(before: str) -> tuple[str, int] | None:
@@ -134,7 +183,11 @@ def find_bound(before: str) -> tuple[str, int] | None:
         or window[-4:].casefold().endswith("sub-")
     ):
         return None
-    m = pat.search(window)
+    # every match ends the window, with all its trailing spaces: it starts at most ``reach``
+    # characters before them
+    reach = _bound_reach()
+    pos = 0 if reach is None else max(0, len(window.rstrip(_SPACES)) - reach)
+    m = pat.search(window, pos)
     if m is None:
         return None
     cue = m.group("cue").lower()
@@ -147,21 +200,27 @@ def find_change(before: str) -> tuple[str, int] | None:
     pat, verbs = _change_regex()
     window = before[-WINDOW:]
     if window.endswith("+"):
-        pos = 0
+        m = pat.search(window)
     elif not _ends_with_word(window, _change_tails()):
         return None
     else:
-        pos = _verb_search_start(window)
-        if pos < 0:
-            return None
-    m = pat.search(window, pos)
+        starts = _verb_run_starts(window)
+        if starts is None:
+            m = pat.search(window)
+        else:
+            # what a search finds: the match at the first start where there is one
+            m = None
+            for pos in starts:
+                m = pat.match(window, pos)
+                if m is not None:
+                    break
     if m is None:
         return None
     # casefold, as the pattern matched: "ſank" is "sank" ("ſ".lower() would stay "ſ")
     verb = m.group("verb").casefold()
     if verb == "up" or verb == "down":
         # "gave up 517 yards", "broke down 3 ways": part of a phrasal verb, not a change
-        prev = _WORD_BEFORE_SPACES.search(window[: m.start()])
+        prev = _last_word(window[: m.start()])
         if prev is not None and prev.group(1).lower() in words("phrasal_up_down.txt"):
             return None
     change = verbs.get(verb)

@@ -42,7 +42,7 @@ from .numbers import (
     scale_word,
 )
 from .scan import Token, has_candidate, tokenize
-from .units import UnitTables, currency_code, tables
+from .units import UnitTables, currency_code, may_match_after, tables
 
 __all__ = ["QuantityExtractor", "extract_sentence"]
 
@@ -126,7 +126,7 @@ def _unit_after(
     """``(unit, end offset, next token index)`` for the unit right after a figure."""
     rest = sent[end : end + 40]
     g_percent, g_p, g_suffix, g_cur, g_pence = _after_groups()
-    m = t.after.match(rest)
+    m = t.after.match(rest) if may_match_after(t, rest) else None
     if m is not None and m.group(g_percent) is not None:
         unit = t.percent_units[m.group(g_p).lower()]
         new_end = end + m.end()

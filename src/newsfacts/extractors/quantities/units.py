@@ -21,7 +21,7 @@ import regex
 
 from ._data import table, words
 
-__all__ = ["Currency", "UnitTables", "tables"]
+__all__ = ["Currency", "UnitTables", "may_match_after", "tables"]
 
 _PREFIXES = {
     "Y": "yotta", "Z": "zetta", "E": "exa", "P": "peta", "T": "tera", "G": "giga", "M": "mega",
@@ -73,6 +73,10 @@ class UnitTables:
     after: Any
     percent_units: dict[str, str]
     currency_by_mark: dict[str, str]
+    #: the first (up to) three characters of every mark ``after`` can find, as written for the
+    #: case-sensitive marks and case-folded for the word marks: see :func:`may_match_after`
+    #: (None if a word mark is not ASCII: then ``after`` is always tried)
+    after_heads: tuple[frozenset[str], frozenset[str]] | None = None
 
 
 def _load_json(path: Any) -> dict[str, Any]:
@@ -171,6 +175,15 @@ def tables() -> UnitTables:
         rf"(?P<percent>{percent_body})|(?P<suffix>{suffix_body})|{PENCE}", regex.V1
     )
     percent_units = {r["mark"].lower(): r["unit"] for r in prows}
+    after_words = pword + suf_word
+    heads = (
+        (
+            frozenset(m[:3] for m in [*psym, *suf_sym]),
+            frozenset(m.casefold()[:3] for m in after_words),
+        )
+        if all(m.isascii() for m in after_words)
+        else None
+    )
     return UnitTables(
         surfaces=surfaces,
         symbols=symbols,
@@ -183,6 +196,38 @@ def tables() -> UnitTables:
         after=after,
         percent_units=percent_units,
         currency_by_mark=by_mark,
+        after_heads=heads,
+    )
+
+
+_SPACE = (" ", "\u00a0")
+
+
+def may_match_after(t: UnitTables, rest: str) -> bool:
+    """A necessary condition for ``t.after.match(rest)``, checked with set look-ups.
+
+    Every branch of ``after`` is a mark right at the start of ``rest`` or after its one
+    leading space (the optional space is possessive). Text of ASCII characters only matches
+    a case-sensitive mark as written and a word mark (all ASCII) as its lower case, so the
+    first up to three characters there must be the head of a mark, or a "p" not followed by
+    a letter or digit (:data:`PENCE`). Most figures have no percent, currency or pence mark
+    after them: the match is left out for them.
+    """
+    heads = t.after_heads
+    p = 1 if rest[:1] in _SPACE else 0
+    head = rest[p : p + 3]
+    if heads is None or not head.isascii():
+        return True
+    exact, folded = heads
+    low = head.lower()
+    return (
+        (head[:1] == "p" and not head[1:2].isalnum())
+        or head in exact
+        or low in folded
+        or head[:2] in exact
+        or low[:2] in folded
+        or head[:1] in exact
+        or low[:1] in folded
     )
 
 
