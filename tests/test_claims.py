@@ -534,3 +534,58 @@ def test_word_at_names_only_words_of_the_table_asked() -> None:
     assert index.word_at(table, text.index("would")) is None
     assert index.word_at(table, text.index("May")) is None
     assert index.word_at(frozenset({"would"}), text.index("would")) == "would"
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", ",", ";", "“", "”", "(", "he", "She", "that", "who", "Ann"]),
+        max_size=20,
+    ).map("".join)
+)
+def test_the_cached_left_context_analysis_equals_a_stop_search(before: str) -> None:
+    # A cue's left context is cut after its last non-overlapping stop (punctuation, or a word
+    # such as "that" between spaces); stepping search by search from each match's end is the
+    # reference for where the cut falls, and the source phrase is the shape of what is left.
+    from newsfacts.extractors.claims import _NP_STOP, _np_before, _np_shape
+
+    cut, pos = 0, 0
+    while (m := _NP_STOP.search(before, pos)) is not None:
+        cut = pos = m.end()
+    rest = before[cut:]
+    assert _np_before(before) == (cut, _np_shape(rest), not rest.strip())
+
+
+def test_a_quoted_reply_credits_the_previous_source_through_the_pronoun() -> None:
+    # "“Yes,” she said": the phrase before the verb is cut after the closing quote mark, so
+    # "she" (not the quoted word) is the source phrase and stands for the earlier source.
+    text = "Anna Berg said 30 boats left. “Yes,” she said 12 more came."
+    f = facts(text, [qty(text, "30 boats", 30.0, "boat"), qty(text, "12 more", 12.0)])
+    assert [c.source for c in f.claims] == ["Anna Berg", "Anna Berg"]
+    second = f.claims[1]
+    assert text[second.source_start : second.source_end] == "she"
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([" ", "\n", ",", ";", ":", " – ", " -- ", "a", "with", "B."]),
+        max_size=20,
+    ).map("".join)
+)
+def test_clauses_are_the_nonblank_pieces_between_breaks_trimmed(text: str) -> None:
+    # The reference: cut at every clause break, drop pieces that are only spaces, trim the rest
+    # (a piece of commas alone is kept, trimmed to nothing).
+    from newsfacts.document import Document, Span
+    from newsfacts.extractors.claims import _CLAUSE_BREAK, _Run
+    from newsfacts.model import Article
+
+    run = _Run(Document.from_article(Article(text=text or " ")), {})
+    t = run.text
+    pieces, pos = [], 0
+    for m in _CLAUSE_BREAK.finditer(t):
+        pieces.append((pos, m.start()))
+        pos = m.end()
+    pieces.append((pos, len(t)))
+    expected = [run._trim(a, b) for a, b in pieces if t[a:b].strip()]
+    assert run._clauses(Span(0, len(t))) == expected

@@ -229,6 +229,18 @@ def _np_shape(span: str) -> tuple[int, int, str, int, str] | None:
     return start, end, src, _NP_PLAIN, words[0]
 
 
+@lru_cache(maxsize=4096)
+def _np_before(before: str) -> tuple[int, tuple[int, int, str, int, str] | None, bool]:
+    """The source noun phrase ending a cue's left context ``before``: where the last
+    ``_NP_STOP`` match ends (0: none), :func:`_np_shape` of what follows it, and whether that is
+    blank. A pure function of the text, cached like :func:`_np_shape` ("he ", "officials ")."""
+    cut = 0
+    for m in _NP_STOP.finditer(before):
+        cut = m.end()  # matches come in order: the last one ends last
+    rest = before[cut:]
+    return cut, _np_shape(rest), not rest.strip()
+
+
 def _holds(found: list[int] | None, start: int, end: int) -> bool:
     """Whether one of the sorted offsets ``found`` is in ``[start, end)`` (None: unknown)."""
     if found is None:
@@ -282,6 +294,7 @@ class _Run:
         self._verb_mod_cache: dict[int, list[_cues.Cue]] = {}
         self._att_starts: list[int] = []
         self._break_starts: list[int] | None = None
+        self._determiners = _words("determiner")
 
     def _add(self, rec: _Record) -> None:
         self.records.append(rec)
@@ -334,7 +347,13 @@ class _Run:
             out.append((pos, a))
             pos = b
         out.append((pos, s.end))
-        return [self._trim(a, b) for a, b in out if self.text[a:b].strip()]
+        kept: list[tuple[int, int]] = []
+        for a, b in out:
+            ta, tb = self._trim(a, b)
+            # a clause that trims to something holds a non-space character: no need to slice
+            if ta < tb or self.text[a:b].strip():
+                kept.append((ta, tb))
+        return kept
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
         t = self.text
@@ -368,7 +387,12 @@ class _Run:
         """Clean the noun phrase in ``text[a:b]``: drop leading conjunctions and trailing
         auxiliaries; reject what does not look like a source (see :func:`_np_shape`); resolve
         pronouns and bare surnames against the article's earlier sources."""
-        shape = _np_shape(self.text[a:b])
+        return self._resolve(_np_shape(self.text[a:b]), a)
+
+    def _resolve(
+        self, shape: tuple[int, int, str, int, str] | None, a: int
+    ) -> tuple[int, int, str] | None:
+        """:meth:`_np` of the :func:`_np_shape` ``shape`` of a span starting at ``a``."""
         if shape is None:
             return None
         start, end, src, kind, word = shape
@@ -399,7 +423,7 @@ class _Run:
     ) -> list[_Attribution]:
         """Attributions of the source cues ``found`` in sentence ``s``."""
         out: list[_Attribution] = []
-        determiners = _words("determiner")
+        determiners = self._determiners
         for cue in found:
             if self._in_quote(cue.start) is not None:
                 continue
@@ -414,12 +438,9 @@ class _Run:
                 stop = _NP_STOP.search(self.text, cue.end, cb)
                 np = self._np(cue.end, stop.start() if stop else cb)
             else:
-                before = self.text[ca : cue.start]
-                cut = 0
-                for m in _NP_STOP.finditer(before):
-                    cut = m.end()  # matches come in order: the last one ends last
-                np = self._np(ca + cut, cue.start)
-                if np is None and not before[cut:].strip():
+                cut, shape, blank = _np_before(self.text[ca : cue.start])
+                np = self._resolve(shape, ca + cut)
+                if np is None and blank:
                     stop = _NP_STOP.search(self.text, cue.end, cb)
                     np = self._np(cue.end, stop.start() if stop else cb)
             if np is not None:
@@ -477,13 +498,18 @@ class _Run:
         time: TimeExpr | None,
         pos: int,
     ) -> tuple[str, str | None]:
-        if clause not in self._mod_cache:
+        entry = self._mod_cache.get(clause)
+        if entry is None:
             cues = _cues.find_cues(
                 _cues.modality_cues(), self.text, clause[0], clause[1], s.start, self.index
             )
-            self._mod_cache[clause] = ([c.start for c in cues], cues)
-        starts, cues = self._mod_cache[clause]
-        found = cues[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
+            entry = self._mod_cache[clause] = ([c.start for c in cues], cues)
+        starts, cues = entry
+        found = (
+            cues[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
+            if cues
+            else []
+        )
         if att is not None:
             verb = self._verb_mod_cache.get(att.cue.start)
             if verb is None:
@@ -529,8 +555,8 @@ class _Run:
         """The nearest of ``times`` (starting at ``starts``) in the clause, else in the
         sentence; within each, a time that is not "now" first."""
         usable = times[bisect_left(starts, pos - _WINDOW) : bisect_left(starts, pos + _WINDOW)]
-        if not usable:
-            return None
+        if len(usable) < 2:
+            return usable[0] if usable else None
         a, b = clause
         return min(
             usable,
@@ -563,9 +589,9 @@ class _Run:
         if m:
             for loc in self._locs_in(head[1] + m.end(), head[1] + m.end() + 1):
                 return loc, True
-        if _POSSESSIVE.search(t[max(s.start, head[0] - 40) : head[0]]) and att is not None:
+        if att is not None:
             inside = self._first_loc(att.start, att.end)
-            if inside is not None:
+            if inside is not None and _POSSESSIVE.search(t[max(s.start, head[0] - 40) : head[0]]):
                 return inside, True
         floor = s.start
         if src_end is not None and s.start <= src_end <= head[0]:
@@ -689,8 +715,11 @@ class _Run:
                 owner_key = owner.country_code or owner.name.lower()
                 owner_text = owner.text if owner.demonym else f"{owner.name}’s"
             event = _cues.event_of(self.text, he, clause[1], self.index)
-            if q is not None and _EACH.search(self.text[max(clause[0], q.start - 30) : q.start]):
-                event = (event + " each").strip()  # "each comprising up to 6,000": per unit
+            if q is not None:
+                # "each comprising up to 6,000": per unit (the pattern needs the word "each")
+                w = max(clause[0], q.start - 30)
+                if self.text.find("each", w, q.start) >= 0 and _EACH.search(self.text[w : q.start]):
+                    event = (event + " each").strip()
             dest = self._dest(he, clause)
         elif q is not None and (
             _THE_NUMBER.search(self.text, clause[0], pos)
@@ -799,12 +828,14 @@ class _Run:
                 continue
             self._att_starts = []
             atts = self._attributions(s, clauses, found)
+            if not (quantities or event_cues):
+                # no claim here: only the sources, for later pronouns and surnames
+                for a in atts:
+                    self._add_source(a.source)
+                continue
             self._att_starts = [a.cue.start for a in atts]
-            if quantities or event_cues:
-                all_times = find_times(self.text, s.start, s.end, index)
-                times = self._usable_times(all_times, atts)
-            else:
-                all_times = times = []
+            all_times = find_times(self.text, s.start, s.end, index)
+            times = self._usable_times(all_times, atts)
             starts = [t.start for t in times]
             time_starts = [t.start for t in all_times]
             used: set[tuple[int, int]] = set()

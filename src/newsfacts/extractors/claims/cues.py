@@ -444,7 +444,9 @@ class _Matcher:
                 before = text[max(0, a - 3) : a].rstrip()
                 if not before or before[-1] not in "“\"‘'(:–—-.!?":
                     continue
-            key = " ".join(word.lower().split())
+            key = word.lower()
+            if not key.isalpha():  # (letters hold no space: nothing to normalize)
+                key = " ".join(key.split())
             label = self.labels.get(key) or self._folded_labels().get(key.casefold())
             if label is None:
                 continue  # matched through a special case folding ("ſaid"): not a cue word
