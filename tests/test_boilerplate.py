@@ -228,9 +228,116 @@ def test_prefilter_never_skips_a_line_the_keyword_rules_match(parts: list[str]) 
     text = "".join(parts)
     _, _, keyword = bp._rules()
     paras = paragraphs(text)
-    candidates = bp._keyword_candidates(text, paras)
+    candidates = bp._keyword_candidates(text, paras, bp._folded_text(text))
     for i, (a, b) in enumerate(paras):
         line = text[a:b]
         if keyword.search(line):
             assert bp._may_match_keyword(line)
             assert candidates is None or i in candidates
+
+
+# -- the whole-line prefilter and the skipped context loop must not change any decision ---------
+
+from newsfacts.literals import required_prefixes  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("pattern", "size", "prefixes"),
+    [
+        (r"^(?:share this(?: article)?|tweet)$", 2, {"sh", "tw"}),
+        (r"^by \p{Lu}[\p{L}]*+$", 3, {"by "}),
+        (r"^(?:a|bc)d", 2, {"ad", "bc"}),
+        (r"^(?:x(?:yz|Q))", 2, {"xy", "xq"}),
+        (r"^Ab|cD", 2, {"ab", "cd"}),
+        (r"^ab?c", 2, None),  # "ac" matches too
+        (r"^(?:ab)?cd", 2, None),
+        (r"^a$", 2, None),  # a match may be shorter
+        (r"^a(?:b|)", 2, None),
+        (r"^\d\d", 2, None),
+        (r"^[ab]c", 2, None),
+        (r"^(?=ab)ab", 2, None),
+    ],
+)
+def test_required_prefixes_of_hand_written_patterns(
+    pattern: str, size: int, prefixes: set[str] | None
+) -> None:
+    got = required_prefixes(pattern, size)
+    assert (None if got is None else set(got)) == prefixes
+
+
+def test_the_shipped_whole_line_rules_all_have_prefixes() -> None:
+    heads = bp._whole_line_heads()
+    assert heads is not None
+    assert {"by", "sh", "re", "ph"} <= heads and "th" not in heads
+
+
+def _find_without_prefilters(text: str) -> list[tuple[int, int, str]]:
+    """Every rule tried on every line, and the context rules on every line."""
+    import regex
+
+    reasons_of, whole_line, keyword = bp._rules()
+    paras = paragraphs(text)
+    lines = [text[a:b] for a, b in paras]
+    reasons: list[str | None] = []
+    for line in lines:
+        m = None if len(line) > 2000 else whole_line.match(line) or keyword.search(line)
+        reasons.append(reasons_of[int(m.lastgroup[1:])] if m and m.lastgroup else None)
+    names = {line[3:].strip() for line, r in zip(lines, reasons) if r == "byline"}
+    for i, line in enumerate(lines):
+        if reasons[i] is not None:
+            continue
+        bullet = regex.match(r"[•·▪●◦*\-–]", line)
+        if bullet and i > 0 and reasons[i - 1] in ("read-also", "related-item"):
+            reasons[i] = "related-item"
+        elif (
+            bullet and len(regex.findall(r"\S++", line)) <= 4 and not regex.search(r"[.!?]$", line)
+        ):
+            reasons[i] = "menu"
+        elif line in names:
+            reasons[i] = "byline"
+        elif any(line.startswith(n) for n in names) and bp._BIO.search(line[:300]):
+            reasons[i] = "author-bio"
+        elif i + 1 < len(lines) and reasons[i + 1] == "byline" and bp._NAME_LINE.match(line):
+            reasons[i] = "byline"
+    return [(a, b, r) for (a, b), r in zip(paras, reasons) if r is not None]
+
+
+_LINE_PIECES = [
+    "Share this",
+    "SHARE ON X",
+    "Tweet",
+    "home",
+    "ſkip to content",
+    "Read also: ",
+    "Related stories",
+    "Photo: ",
+    "Published at 10:09",
+    "By Jane Doe",
+    "By Jane Doe\n",
+    "Jane Doe",
+    "Jane Doe has been a reporter since 2010.",
+    "John Smith\n",
+    "Author: Dan Alexe",
+    "casino",
+    "contact us",
+    "• ",
+    "- ",
+    "* ",
+    "– ",
+    "Europe",
+    "The talks ended.",
+    "He said 5 people.",
+    "İmage: x",
+    "by",
+    " ",
+    "\n",
+    "\r\n",
+    "\t",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=25))
+def test_find_decides_every_line_as_without_prefilters(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert bp.find(text, paragraphs(text)) == _find_without_prefilters(text)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -117,3 +118,110 @@ def test_reverse_word_before_search_equals_the_forward_search(window: str) -> No
     text = window + "."
     want, got = forward.search(text), _WORD_BEFORE.search(text)
     assert (got and got.group(0)) == (want and want.group(0))
+
+
+# -- the whole-text break scan must split exactly as the per-paragraph scan did -----------------
+
+_PIECES = [
+    "The", "He", "said", "U.S.", "Mr.", "Oct.", "J.", "e.g.", "1", "5.", "KYIV:", "ST. LOUIS:",
+    "NEW YORK, Jan:", "Note:", "a", "x", " ", "  ", "\t", "\u00a0", "\x0b", "\x1c", "\n", "\r\n",
+    "\r", "\u2028", ".", "!", "?", "…", "...", ":", '"', "'", "''", "“", "”", "’", "«", "»", "(",
+    ")", "[", "]", "[...]", "É", "ß",
+]  # fmt: skip
+
+
+def _split_per_paragraph(text: str) -> list[tuple[int, int]]:
+    """The splitter as it was: a dateline match, then ``_END`` and ``_NEXT`` inside each
+    paragraph's bounds, then the abbreviation tests."""
+    from newsfacts.sentences import _DATELINE, _is_abbreviation, _opens_sentence
+
+    # the old per-paragraph patterns: a candidate end, and what must follow it
+    _END = regex.compile(r"[.!?…]++[\"'”’»)\]]*+(?=\s)")
+    _NEXT = regex.compile(r"\s++(?:''|[\"'“‘«(\[])?+[\p{Lu}\p{N}]")
+
+    out: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        seg_start = start
+        m = _DATELINE.match(text, start, end)
+        if m:
+            out.append((start, m.end(1)))
+            seg_start = m.end(0)
+            while seg_start < end and text[seg_start].isspace():
+                seg_start += 1
+        for m in _END.finditer(text, seg_start, end):
+            first, stop = m.span()
+            if first > start and text[first - 1] in "[(":
+                continue
+            if _NEXT.match(text, stop, end) is None:
+                continue
+            if (
+                stop - first == 1
+                and text[first] == "."
+                and _is_abbreviation(text, start, stop)
+                and not _opens_sentence(text, first, stop)
+            ):
+                continue
+            if stop > seg_start:
+                out.append((seg_start, stop))
+            seg_start = stop
+            while seg_start < end and text[seg_start].isspace():
+                seg_start += 1
+        if seg_start < end:
+            out.append((seg_start, end))
+    return out
+
+
+_OPENERS = [
+    "",
+    "KYIV: ",
+    "BIG NEWS. NOW: ",
+    "ST. LOUIS:\t",
+    "NEW YORK, Jan: ",
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZ, Kyiv: ",
+]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(_OPENERS), st.lists(st.sampled_from(_PIECES), max_size=40))
+def test_whole_text_break_scan_splits_like_the_per_paragraph_scan(
+    opener: str, parts: list[str]
+) -> None:
+    from newsfacts.sentences import split_paragraph
+
+    text = opener + "".join(parts)
+    want = _split_per_paragraph(text)
+    assert sentences(text) == want
+    assert [s for a, b in paragraphs(text) for s in split_paragraph(text, a, b)] == want
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the dateline's colon may sit far from the paragraph start
+        (
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFGHIJKL, Wxyzabcdefghijklmnopq: The talks ended.",
+            [
+                "ABCDEFGHIJKLMNOPQRSTUVWXYZ ABCDEFGHIJKL, Wxyzabcdefghijklmnopq:",
+                "The talks ended.",
+            ],
+        ),
+        # a period before a line break does not end a sentence on the next line's capital
+        ("It ended.\nThen it began. Again.", ["It ended.", "Then it began.", "Again."]),
+        # a colon after a word that is not in capitals opens no dateline
+        ("Note: The rest. Done.", ["Note: The rest.", "Done."]),
+    ],
+)
+def test_datelines_and_line_ends(text: str, expected: list[str]) -> None:
+    assert split(text) == expected
+
+
+def test_one_sentence_lines_share_their_paragraph_spans() -> None:
+    text = "He said 5 people.\rThey left.\r\n“Yes,” she said.\r\n\r" * 3
+    doc = Document.from_text(text)
+    assert [text[s.start : s.end] for s in doc.sentences][:3] == [
+        "He said 5 people.",
+        "They left.",
+        "“Yes,” she said.",
+    ]
+    assert doc.sentences == doc.paragraphs and len(doc.sentences) == 9
+    assert doc.sentence_index(text.index("They")) == 1

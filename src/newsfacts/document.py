@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
+from itertools import starmap
+from operator import itemgetter
 
 import attrs
 
@@ -30,8 +32,11 @@ class Span:
         return isinstance(offset, int) and self.start <= offset < self.end
 
 
+_first = itemgetter(0)
+
+
 def _spans(pairs: list[tuple[int, int]]) -> tuple[Span, ...]:
-    return tuple(Span(a, b) for a, b in pairs)
+    return tuple(starmap(Span, pairs))
 
 
 @attrs.frozen
@@ -56,13 +61,15 @@ class Document:
             Boilerplate(start=a, end=b, text=text[a:b], reason=reason)
             for a, b, reason in _boilerplate.find(text, paras)
         )
+        para_spans = _spans(paras)
         return cls(
             article=article,
-            paragraphs=_spans(paras),
-            sentences=_spans(sents),
+            paragraphs=para_spans,
+            # one sentence per paragraph (short lines): share the equal, immutable spans
+            sentences=para_spans if sents == paras else _spans(sents),
             boilerplate=junk,
-            sentence_starts=tuple(a for a, _ in sents),
-            paragraph_starts=tuple(a for a, _ in paras),
+            sentence_starts=tuple(map(_first, sents)),
+            paragraph_starts=tuple(map(_first, paras)),
             boilerplate_starts=tuple(b.start for b in junk),
         )
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-__all__ = ["OpaquePattern", "required_literals"]
+__all__ = ["OpaquePattern", "required_literals", "required_prefixes"]
 
 _LITERAL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
 _QUANTIFIERS = frozenset("?*+{")
@@ -171,3 +171,44 @@ def required_literals(pattern: str) -> frozenset[str] | None:
             raise OpaquePattern
     flush()
     return best
+
+
+def required_prefixes(pattern: str, size: int) -> frozenset[str] | None:
+    """Lower-cased strings of ``size`` characters one of which every match of ``pattern`` starts
+    with, or None when the reader cannot tell (the pattern may match a shorter string, or starts
+    with anything but literal characters, ``^`` and unquantified ``(?:`` groups)."""
+    got: set[str] = set()
+    for branch in _split_alternatives(pattern):
+        heads = _branch_prefixes(branch, size)
+        if heads is None:
+            return None
+        got |= heads
+    return frozenset(got)
+
+
+def _branch_prefixes(branch: str, size: int) -> set[str] | None:
+    """:func:`required_prefixes` of a pattern without a top-level ``|``."""
+    if size == 0:
+        return {""}
+    if not branch:
+        return None  # the match may end here
+    c = branch[0]
+    if c == "^":
+        return _branch_prefixes(branch[1:], size)
+    if c in _LITERAL_CHARS:
+        if _skip_quantifier(branch, 1)[1]:
+            return None
+        rest = _branch_prefixes(branch[1:], size - 1)
+        return None if rest is None else {c.lower() + tail for tail in rest}
+    if branch.startswith("(?:"):
+        end = _group_end(branch, 0)
+        if _skip_quantifier(branch, end)[1]:
+            return None
+        got: set[str] = set()
+        for inner in _split_alternatives(branch[3 : end - 1]):
+            heads = _branch_prefixes(inner + branch[end:], size)
+            if heads is None:
+                return None
+            got |= heads
+        return got
+    return None
