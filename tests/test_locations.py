@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -880,6 +881,108 @@ def test_token_index_gives_each_span_the_tokens_of_a_scan_of_the_span(text: str)
 def test_token_index_agrees_on_any_span(text: str, cuts: list[tuple[int, int]]) -> None:
     n = len(text)
     _index_agrees(text, [(min(a, b, n), min(max(a, b), n)) for a, b in cuts])
+
+
+def _sentences_agree(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``TokenIndex.sentences`` gives :meth:`sentence` of the spans it returns, in order, and
+    leaves out only spans where :func:`mentions` finds nothing; returns the spans it gave."""
+    from newsfacts.extractors.locations import recognize
+
+    gaz = gazetteer()
+    index = recognize.TokenIndex(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(recognize, "DENSE_TOKENS", 10**6)  # the skip on any text, prose too
+        got = index.sentences(spans, gaz)
+    given = [(a, b) for a, b, _, _ in got]
+    assert given == [s for s in spans if s in set(given)]  # a subsequence, in order
+    for a, b, toks, joinable in got:
+        assert (toks, joinable) == index.sentence(a, b), (a, b)
+    for a, b in spans:
+        if (a, b) not in given:
+            toks, joinable = index.sentence(a, b)
+            assert not list(recognize.mentions(text, toks, gaz, joinable)), (a, b)
+    return given
+
+
+@pytest.mark.parametrize("text", _INDEX_TEXTS)
+def test_sentences_skips_only_spans_without_a_name(text: str) -> None:
+    doc = Document.from_article(Article(text=text))
+    spans = [(s.start, s.end) for s in doc.sentences]
+    _sentences_agree(text, spans)
+    # Spans that cut words ("Ma|'an", "U.|S.") take the per-span path and still agree.
+    _sentences_agree(text, [(a, min(a + 7, len(text))) for a in range(0, len(text), 7)])
+
+
+def test_sentences_skips_dense_sentences_without_a_name() -> None:
+    text = "They left.\r\n“Yes,” she said.\r\nHe said 5 people came.\r\n" * 20
+    spans = [(s.start, s.end) for s in Document.from_text(text).sentences]
+    assert _sentences_agree(text, spans) == []
+    text += (
+        "They left Paris.\r\nHe said Calif. was next.\r\nThey met Al Smith.\r\nYes, she said no."
+    )
+    spans = [(s.start, s.end) for s in Document.from_text(text).sentences]
+    assert [text[a:b] for a, b in _sentences_agree(text, spans)] == [
+        "They left Paris.",
+        "He said Calif. was next.",  # an abbreviation known with its dot
+        "They met Al Smith.",  # two joined capitals: a name of two words may be a place
+    ]
+
+
+def test_sentences_takes_every_span_of_prose() -> None:
+    from newsfacts.extractors.locations import recognize
+
+    # Some ten tokens a sentence: the whole-text tests would cost more than they save.
+    text = "Officials in the Ministry of Defense said Tuesday That The Army Left. They left. " * 3
+    spans = [(s.start, s.end) for s in Document.from_text(text).sentences]
+    got = recognize.TokenIndex(text).sentences(spans, gazetteer())
+    assert [(a, b) for a, b, _, _ in got] == spans
+
+
+def test_sentences_takes_every_span_out_of_order() -> None:
+    text = "They left. Yes. He came."
+    spans = [(11, 15), (0, 10), (16, 24)]
+    assert _sentences_agree(text, spans) == spans
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "They",
+                "Yes",
+                "He",
+                "Paris",
+                "Calif",
+                "St",
+                "Louis",
+                "de",
+                "the",
+                "said",
+                "U.S.",
+                "O'Brien",
+                "Ma",
+                "'",
+                "an",
+                " ",
+                "-",
+                ".",
+                ". ",
+                "\n",
+                "\r\n",
+                ",",
+                "é",
+                "2",
+            ]
+        ),
+        max_size=30,
+    ).map("".join),
+    st.lists(st.integers(0, 200), max_size=10),
+)
+def test_sentences_agrees_on_any_text(text: str, cuts: list[int]) -> None:
+    _sentences_agree(text, [(s.start, s.end) for s in Document.from_text(text).sentences])
+    edges = sorted({min(c, len(text)) for c in cuts} | {0, len(text)})
+    _sentences_agree(text, list(pairwise(edges)))
 
 
 def _reference_split(text: str) -> list[str]:

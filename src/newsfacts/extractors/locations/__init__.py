@@ -386,8 +386,7 @@ class LocationExtractor:
         # Pass 1: candidates per sentence, and what they reveal about person names.
         per_sentence = []
         index = recognize.TokenIndex(text)
-        for a, b in spans:
-            toks, joinable = index.sentence(a, b)
+        for a, b, toks, joinable in index.sentences(spans, gaz):
             if not toks:
                 continue
             found = list(recognize.mentions(text, toks, gaz, joinable))

@@ -277,6 +277,9 @@ class Gazetteer:
         self.name_word_memo: dict[str, bool] = {}
         #: Memo of :func:`.recognize._lone_entry`: a lone word's name and candidates, or None.
         self.lone_memo: dict[str, tuple[str, tuple[Candidate, ...]] | None] = {}
+        #: Per-word memo for :meth:`.recognize.TokenIndex.sentences`: whether a capitalised
+        #: word opens a name on its own (a gazetteer word, alone or with a dot after it).
+        self.opens_memo: dict[str, bool] = {}
         #: Memo of :func:`.recognize._longest` over runs of several words (see there).
         self.run_memo: dict[
             tuple[str, str, int], tuple[()] | tuple[int, int, tuple[Candidate, ...]]
