@@ -1052,3 +1052,91 @@ def test_change_cue_after_an_earlier_verb_and_a_phrasal_up() -> None:
     assert cues.find_change("the club gave \nup ") is None
     assert cues.find_bound("The ministry said about ") == ("approximate", 6)
     assert cues.find_bound("it was well over  ") == ("more_than", 11)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(_CUE_PIECES | _TEXT_PIECES, max_size=16).map(" ".join)
+    | st.lists(_CUE_PIECES, max_size=16).map("".join)
+    | st.text(max_size=30),
+    st.sampled_from(["", " ", "  ", "\u00a0", " \n", "-", "+", "~"]),
+)
+def test_no_cue_test_never_hides_a_bound_or_a_change(words: str, tail: str) -> None:
+    # ``may_end_with_cue`` is one test for both finders: when it fails, neither finds a cue.
+    from newsfacts.extractors.quantities import cues
+
+    before = words + tail
+    if not cues.may_end_with_cue(before):
+        assert cues.find_bound(before) is None
+        assert cues.find_change(before) is None
+
+
+def test_no_cue_test_passes_before_bounds_and_changes() -> None:
+    from newsfacts.extractors.quantities import cues
+
+    for before in ("about ", "More Than\u00a0", "sub-", "~", "it rose ", "down by ", "+"):
+        assert cues.may_end_with_cue(before), before
+    for before in ("He said ", "They sent ", "", "rose", "the ~ said "):
+        assert not cues.may_end_with_cue(before), before
+
+
+class _EveryPrefix(frozenset[str]):
+    """Holds every string: a unit table whose surface prefixes reject nothing."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+def _unit_pieces() -> st.SearchStrategy[str]:
+    from newsfacts.extractors.quantities.units import tables
+
+    # whole surfaces ("nautical leagues"), their words, and other words, in several cases
+    surfaces = sorted(tables().surfaces)
+    parts = sorted({w for s in surfaces for w in regex_split_words(s)})
+    return st.sampled_from(surfaces + parts).flatmap(
+        lambda w: st.sampled_from([w, w.upper(), w.title(), w[:2], w + "s"])
+    ) | st.sampled_from(["troops", "people", "per", "a", "of", ".", ",", "/", "-", "É", "ſq"])
+
+
+def regex_split_words(surface: str) -> list[str]:
+    import regex
+
+    return regex.findall(r"[^\W\d_]++", surface)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.integers(1, 999),
+    st.lists(_unit_pieces(), min_size=1, max_size=5),
+    st.sampled_from([" ", "", "  "]),
+    st.sampled_from([" ", "", "-"]),
+)
+def test_surface_prefix_check_never_skips_a_unit(
+    n: int, pieces: list[str], gap: str, sep: str
+) -> None:
+    # The unit read after a figure is the same with the prefix check as without it.
+    import attrs
+
+    from newsfacts.extractors.quantities.extractor import _unit_after
+    from newsfacts.extractors.quantities.numbers import read_number
+    from newsfacts.extractors.quantities.scan import tokenize
+    from newsfacts.extractors.quantities.units import tables
+
+    fast = tables()
+    slow = attrs.evolve(fast, surface_prefixes=_EveryPrefix())
+    sent = f"{n}{gap}{sep.join(pieces)} left."
+    tokens = tokenize(sent)
+    fig = read_number(tokens, 0)
+    assert fig is not None
+    end = tokens[fig.stop - 1].end
+    assert _unit_after(fast, sent, tokens, fig.stop, fig, end) == _unit_after(
+        slow, sent, tokens, fig.stop, fig, end
+    )
+
+
+def test_surface_prefix_check_keeps_word_units() -> None:
+    assert one("It is 5 Square Kilometres wide.").unit == "square kilometre"
+    assert one("The car did 90 MILES PER HOUR there.").unit is not None
+    assert one("They sent 5 people.").unit is None
+    # a three-word surface whose first word starts no shorter surface
+    assert one("It weighs 5 Atomic Mass Units.").unit is not None

@@ -14,7 +14,7 @@ import regex
 
 from ._data import table, words
 
-__all__ = ["WINDOW", "find_bound", "find_change"]
+__all__ = ["WINDOW", "find_bound", "find_change", "may_end_with_cue"]
 
 WINDOW = 60
 
@@ -56,17 +56,25 @@ def _tails(words: list[str]) -> _Tails:
     return _Tails(max(map(len, words)), {c: (*ws, *empty) for c, ws in by_last.items()}, empty)
 
 
+def _bound_words() -> list[str]:
+    return [p.casefold() for p in _bound_regex()[1]]
+
+
+def _change_words() -> list[str]:
+    verbs = [v for v in _change_regex()[1] if v[0].isalpha()]
+    return [w.casefold() for w in [*verbs, *words("change_fillers.txt"), "by"]]
+
+
 @lru_cache(maxsize=1)
 def _bound_tails() -> _Tails:
     """Case-folded cue phrases: a window that ends with none of them holds no bound cue."""
-    return _tails([p.casefold() for p in _bound_regex()[1]])
+    return _tails(_bound_words())
 
 
 @lru_cache(maxsize=1)
 def _change_tails() -> _Tails:
     """Case-folded verbs and fillers: the text before a change amount ends with one of them."""
-    verbs = [v for v in _change_regex()[1] if v[0].isalpha()]
-    return _tails([w.casefold() for w in [*verbs, *words("change_fillers.txt"), "by"]])
+    return _tails(_change_words())
 
 
 def _ends_with_word(window: str, tails: _Tails) -> bool:
@@ -170,6 +178,29 @@ def _bound_reach() -> int | None:
     if not all(p.isascii() for p in phrases):
         return None
     return max(len("sub-"), *map(len, phrases))
+
+
+@lru_cache(maxsize=1)
+def _cue_tails() -> _Tails:
+    """The bound and change tails together (one test for both)."""
+    return _tails([*_bound_words(), *_change_words()])
+
+
+def may_end_with_cue(before: str) -> bool:
+    """False when neither :func:`find_bound` nor :func:`find_change` can find a cue in ``before``.
+
+    Their cheap first tests together: a word of either set of tails ends the text (one look-up
+    in the union; case folding looks at no context, so the longer tail of the two ends with
+    a word exactly when the shorter does), or "~", "sub-" or "+" does. Most figures have no
+    cue before them: one test instead of two.
+    """
+    window = before[-WINDOW:]
+    return (
+        _ends_with_word(window, _cue_tails())
+        or window.endswith("+")
+        or window.rstrip(_SPACES).endswith("~")
+        or window[-4:].casefold().endswith("sub-")
+    )
 
 
 def find_bound(before: str) -> tuple[str, int] | None:

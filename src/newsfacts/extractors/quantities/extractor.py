@@ -196,6 +196,10 @@ def _unit_after(
         # away at most, with no figure inside: they end before the first number token)
         if tok.start - end > 1:
             return None, end, stop
+        if tok.text.isascii() and tok.text.lower() not in t.surface_prefixes:
+            # each phrase below starts with this word: lower-casing ASCII text changes no
+            # length and looks at no context, so its lower case starts each phrase's
+            return None, end, stop
         top = 0
         while top < t.max_words and stop + top < n and tokens[stop + top].kind != "num":
             top += 1
@@ -724,7 +728,8 @@ def _read_at(
 
     # cues before the figure
     pre_text = sent[max(0, span_start - cues.WINDOW) : span_start]
-    b = cues.find_bound(pre_text)
+    cued = cues.may_end_with_cue(pre_text)
+    b = cues.find_bound(pre_text) if cued else None
     if b is not None:
         if found.bound != "range":
             found.bound = b[0]
@@ -741,7 +746,7 @@ def _read_at(
             found.low = found.high = None
             found.bound = "exact"
     else:
-        ch = cues.find_change(pre_text)
+        ch = cues.find_change(pre_text) if cued else None
         if ch is not None:
             found.change = ch[0]
     if sign_change is not None and found.change is None:

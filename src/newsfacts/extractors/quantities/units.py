@@ -77,6 +77,9 @@ class UnitTables:
     #: case-sensitive marks and case-folded for the word marks: see :func:`may_match_after`
     #: (None if a word mark is not ASCII: then ``after`` is always tried)
     after_heads: tuple[frozenset[str], frozenset[str]] | None = None
+    #: every prefix of every surface: a phrase that starts with an ASCII word whose lower case
+    #: is not one of these is no surface (see ``_unit_after``)
+    surface_prefixes: frozenset[str] = frozenset()
 
 
 def _load_json(path: Any) -> dict[str, Any]:
@@ -197,6 +200,7 @@ def tables() -> UnitTables:
         percent_units=percent_units,
         currency_by_mark=by_mark,
         after_heads=heads,
+        surface_prefixes=frozenset(s[:k] for s in surfaces for k in range(1, len(s) + 1)),
     )
 
 
