@@ -1926,3 +1926,65 @@ def test_asked_question_with_a_quoted_phrase() -> None:
     assert q.cue == "Asked"
     assert q.text.startswith("whether Lind")
     assert "40 percent" not in q.text
+
+
+# round 13
+
+
+def test_chant_after_a_comma_is_the_phrase_alone() -> None:
+    text = 'As the mayor spoke, the marchers chanted, "Save the park!" and waved their signs.'
+    q = find(quotes_of(text), "Save the park")
+    assert q.text == '"Save the park!"'
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "marchers"
+
+
+def test_crowd_and_quantifier_speakers_of_a_chant() -> None:
+    crowd = find(quotes_of("The doors opened. The crowd chanted “Jobs now!” for an hour."), "Jobs")
+    assert crowd.text == "“Jobs now!”"
+    assert crowd.speaker == "crowd"
+    some = find(quotes_of("The doors opened. Some chanted “Jobs now!” at the gate."), "Jobs")
+    assert some.speaker == "Some"
+
+
+def test_object_quote_stops_before_a_joined_past_verb() -> None:
+    text = 'Lind called the merger "a terrible deal" and ranked Ruiz among the worst bosses.'
+    q = find(quotes_of(text), "terrible deal")
+    assert q.text == 'the merger "a terrible deal"'
+    assert q.speaker == "Lind"
+
+
+def test_quoted_verb_phrase_keeps_the_joined_verb() -> None:
+    text = 'In an interview, Ann Ruiz said Lind "was very heavily involved" and shared the blame.'
+    q = find(quotes_of(text), "heavily involved")
+    assert q.text.endswith("shared the blame")
+
+
+def test_inverted_said_with_a_comma() -> None:
+    text = (
+        "The old house is now a museum. Said Dora Pike, who grew up next door, "
+        "“We were all so proud of her.”"
+    )
+    q = find(quotes_of(text), "so proud")
+    assert q.kind == "direct"
+    assert q.cue == "Said"
+    assert q.speaker == "Dora Pike"
+    short = find(quotes_of('The vote failed. Said Lind, "That was the last chance."'), "last")
+    assert short.speaker == "Lind"
+
+
+def test_quote_introduced_before_is_not_joined_through_a_later_attribution() -> None:
+    text = "When Ann Lee shouted, “Lind,” Ruiz joked, “Amen, brother!”"
+    quotes = quotes_of(text)
+    first = find(quotes, "Lind")
+    assert "Amen" not in first.text
+    assert first.speaker == "Ann Lee"
+    second = find(quotes, "Amen")
+    assert second.speaker == "Ruiz"
+
+
+def test_cue_of_a_relative_clause_is_not_the_subject_verb() -> None:
+    text = "The crowd cheered for Lena Ruiz, who portrayed the mayor as “a builder of bridges.”"
+    q = find(quotes_of(text), "builder")
+    assert q.cue == "portrayed"
+    assert "cheered" not in q.text

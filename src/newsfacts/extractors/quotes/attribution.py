@@ -249,11 +249,12 @@ def attribute_direct(
                 found = _after(
                     tok, lex, first_token_at(starts, q.close) + 1, first_token_at(starts, cp.end)
                 )
+        introduced = False
         if not sentence_like and _cue_intro(tok, lex, t_open, p_lo):
             # "he warned, “…,” Trump told NBC": a whole quote introduced by its cue
             before = _before(doc, tok, lex, t_open, p_lo)
             if before is not None:
-                sentence_like = True
+                sentence_like = introduced = True
                 found = before
         mixed_start = -1
         if found is not None and not sentence_like and q.close is not None:
@@ -272,7 +273,9 @@ def attribute_direct(
                 loose.append(q)
                 continue
             mixed_start = starts[s_lo]
-        via_after = found is not None
+        # an attribution before the quote ("When Lee shouted, “Go,” Ruiz said, “…”") leaves
+        # the one after it to the next quote: no continuation through it
+        via_after = found is not None and not introduced
         if found is not None:
             claimed.add(found[1])
             found = _according_to(tok, lex, found, p_hi)
@@ -280,6 +283,8 @@ def attribute_direct(
             found = _before(doc, tok, lex, t_open, p_lo)
         if found is None and t_open > p_lo and words[t_open - 1] == ":":
             found = _colon(doc, tok, lex, t_open - 1, p_lo)
+        if found is None and t_open > p_lo and words[t_open - 1] == ",":
+            found = _inverted(doc, tok, lex, t_open - 1, p_lo)
         if found is None and q.open == para.start and pi > 0:
             prev = doc.paragraphs[pi - 1]
             if text[prev.end - 1] == ":":
@@ -893,6 +898,37 @@ def _colon(
     if np is None or _np_end(np) + 1 != colon or np.kind == "statement":
         return None
     return np, colon, colon
+
+
+#: tokens of a relative clause after an inverted speaker ("Said Ann Lee, who grew up there, “…”")
+_INVERTED_ASIDE_MAX = 16
+
+
+def _inverted(
+    doc: Document, tok: Tokens, lex: Lexicon, comma: int, p_lo: int
+) -> tuple[NounPhrase, int, int] | None:
+    """A sentence opened by its cue, then the speaker and a comma before the quote: ``Said
+    Comey, “…”``, ``Said Ann Lee, who grew up there, “…”`` (the colon form is in
+    :func:`_colon`).
+    """
+    sent = doc.sentence_at(tok.starts[comma])
+    s_lo = p_lo if sent is None else max(p_lo, first_token_at(tok.starts, sent.start))
+    lead = skip_lead(tok, lex, s_lo, common=False)
+    if lead + 1 >= comma or tok.lower[lead] not in lex.cue_forms or not is_cap(tok.words[lead]):
+        return None
+    np = np_after(tok, lex, lead + 1, comma)
+    if np is None or np.kind not in ("person", "unknown", "group"):
+        return None
+    end = _np_end(np) + 1
+    if end == comma:
+        return np, lead, comma
+    if tok.words[end] != "," or tok.lower[end + 1] not in ("who", "whose"):
+        return None
+    if comma - end > _INVERTED_ASIDE_MAX:
+        return None
+    if any(not w[:1].isalnum() for w in tok.words[end + 1 : comma]):
+        return None  # one aside, no other punctuation or quote in it
+    return np, lead, comma
 
 
 def _np_end(np: NounPhrase) -> int:

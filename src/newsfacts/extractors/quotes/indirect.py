@@ -118,6 +118,9 @@ def find_indirect(
                 a, b = starts[c_first], tok.ends[c_last]
                 mark = -1
         kind = "mixed" if mark >= 0 else "indirect"
+        if mark >= 0:
+            c_last = _joined_predicate(tok, lex, c_first, c_last)
+            b = tok.ends[c_last]
         if kind == "indirect" and k == 1 and i and lower[i - 1] in lex.noun_markers:
             i += 1  # "visit the state, but ...", "a report in ...": a noun, no speech
             continue
@@ -237,12 +240,17 @@ def _subject_mixed(
             continue
         v_end = v
         near = _nearer_cue(tok, lex, v + 1, t_open)
+        if near is None and _relative_cue(tok, lex, v + 1, t_open):
+            continue  # "The crowd cheered for Ruiz, who portrayed him as “…”": Ruiz's phrase
         if near is not None:
             np, v, v_end = near  # "Republicans were irritated, with Sen. Reed calling it “…”"
         c_first = v_end + 1
+        if c_first + 1 == t_open and tok.words[c_first] in (",", ":"):
+            c_first = t_open  # "Smith proclaimed, “Jobs now!”": not from the comma
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open:
             continue
+        c_last = _joined_predicate(tok, lex, c_first, c_last)
         span = _mixed_span(tok, q, t_open, c_first, c_last, spans, span_starts, taken, taken_starts)
         if span is None:
             continue
@@ -303,6 +311,15 @@ def _evaluation_mixed(
         elif np is None and c > s_lo + 1 and lower[c - 1] == "and" and not lower[c].endswith("ing"):
             np = _joined_subject(tok, lex, c - 1, s_lo)  # "Cruz knocked Rubio and called …"
         evaluation = lower[c] in lex.evaluation_forms
+        if (
+            np is None
+            and evaluation
+            and c - 1 >= s_lo
+            and lower[c - 1] in lex.quantifiers
+            and skip_lead(tok, lex, s_lo, common=False) in (c - 1, c)
+        ):
+            # "Some chanted “USA! USA!”", "But many chanted ...": the quantifier opens it
+            np = NounPhrase(c - 1, c - 1, None, "group", c - 1, c - 1)
         if np is None and not evaluation:
             # a plain cue whose own subject was not found: the sentence's subject, or the
             # described phrase opening it (``The complaint, which ..., alleged that “…”``)
@@ -316,6 +333,18 @@ def _evaluation_mixed(
         c_first = c + 1
         if evaluation and (lower[c_first] in lex.particles or lower[c_first] == "to"):
             c_first += 1  # "railed against", "referred to"
+        if evaluation and c_first + 1 == t_open and words[c_first] in (",", ":"):
+            c_first = t_open  # "the crowd chanted, “Lock her up!”"
+        if evaluation and c_first == t_open:
+            # the quoted phrase is the verb's whole object ("chanted “Build the wall!” as he
+            # spoke"): the content is the phrase itself
+            t_close = first_token_at(starts, q.close)
+            end = tok.ends[t_close] if starts[t_close] == q.close else q.close + 1
+            if _overlaps(taken, taken_starts, q.open, end) or _title_modifier(tok, q):
+                continue
+            out.append(Pending(q.open, end, "mixed", np, words[c]))
+            last_end = end
+            continue
         if lower[c_first] in _NOT_CONTENT_START or not (
             words[c_first][:1].isalnum() or words[c_first] in _MARKS
         ):
@@ -323,6 +352,7 @@ def _evaluation_mixed(
         c_last = _trim_end(tok, c_first, _cut(tok, lex, c_first, s_hi))
         if c_last < t_open or c_first > t_open:
             continue
+        c_last = _joined_predicate(tok, lex, c_first, c_last)
         span = _mixed_span(tok, q, t_open, c_first, c_last, spans, span_starts, taken, taken_starts)
         if span is None:
             continue
@@ -330,6 +360,44 @@ def _evaluation_mixed(
         out.append(Pending(a, b, "mixed", np, words[c]))
         last_end = b
     return out
+
+
+def _joined_predicate(tok: Tokens, lex: Lexicon, c_first: int, c_last: int) -> int:
+    """The content of a mixed quote stops at the closing mark of its quoted phrase when
+    ``and`` and a past verb follow the mark and the words before the phrase are a plain
+    object (``Cross called the election “a citizenship election” and likened it to ...``):
+    the verb is a second predicate of the speaker, not part of what was said.
+    """
+    words, lower = tok.words, tok.lower
+    o = c_first
+    while o < c_last and words[o] not in _OPENERS:
+        w = words[o]
+        if not w[:1].isalnum() or _past_like(lex, lower[o]) or lower[o] in lex.aux_verbs:
+            return c_last  # a clause of its own ("the bill “went too far” and cost ...")
+        o += 1
+    if o + 1 < c_last and (lower[o + 1] in lex.aux_verbs or _past_like(lex, lower[o + 1])):
+        return c_last  # the phrase holds the verb of the content ("Fiorina “was involved”")
+    depth = 0
+    for t in range(o, c_last - 1):
+        w = words[t]
+        if w in _OPENERS and not (w == '"' and depth):
+            depth += 1
+        elif w in _CLOSERS and depth:
+            depth -= 1
+            if depth == 0 and lower[t + 1] == "and":
+                nx = words[t + 2]
+                if nx.isalpha() and nx.islower() and _past_like(lex, lower[t + 2]):
+                    return t
+    return c_last
+
+
+def _past_like(lex: Lexicon, lw: str) -> bool:
+    """A past verb form: ``-ed`` or a listed irregular past (``took``)."""
+    return (len(lw) > 3 and lw.endswith("ed")) or lw in lex.irregular_verbs
+
+
+#: opening quote marks of a quoted phrase inside content
+_OPENERS = frozenset(("“", "«", '"'))
 
 
 def _past_aux(tok: Tokens, lex: Lexicon, c: int, s_lo: int) -> int:
@@ -535,6 +603,20 @@ def _nearer_cue(
             return None
         return np, c, c + n - 1
     return None
+
+
+def _relative_cue(tok: Tokens, lex: Lexicon, lo: int, t_open: int) -> bool:
+    """The cue nearest before a quoted phrase (in the window of :func:`_nearer_cue`) follows
+    a relative ``who`` or ``which``, maybe with up to two auxiliaries: the phrase belongs to
+    the relative clause, not to the sentence's subject.
+    """
+    for c in range(t_open - 1, max(lo, t_open - _NEAR_WINDOW) - 1, -1):
+        w = tok.words[c]
+        if w in _END_PUNCT or w in _MARKS:
+            return False
+        if w.islower() and (tok.lower[c] in lex.evaluation_forms or cue_at(tok, lex, c)):
+            return c - 1 >= lo and tok.lower[_past_aux(tok, lex, c, lo)] in _RELATIVES
+    return False
 
 
 #: words of a quoted title (at most)
