@@ -589,3 +589,26 @@ def test_clauses_are_the_nonblank_pieces_between_breaks_trimmed(text: str) -> No
     pieces.append((pos, len(t)))
     expected = [run._trim(a, b) for a, b in pieces if t[a:b].strip()]
     assert run._clauses(Span(0, len(t))) == expected
+
+
+def test_places_are_read_from_the_claims_own_sentence() -> None:
+    # A place in the claim's sentence is listed and gives the destination; a place that only
+    # the sentence before names is neither (claims and their clauses stay in their sentence).
+    text = (
+        "Troops reached Freedonia on Monday. Officials said 300 soldiers left."
+        " Later 200 soldiers went to Freedonia. Another 50 troops from Freedonia came home."
+    )
+    f = facts(
+        text,
+        [
+            qty(text, "300 soldiers", 300.0, "soldier"),
+            qty(text, "200 soldiers", 200.0, "soldier"),
+            qty(text, "50 troops", 50.0, "troop"),
+        ],
+        [place(text, "Freedonia", "Freedonia", "FD", nth=n) for n in range(3)],
+    )
+    left, went, came = f.claims
+    assert left.locations == () and left.subject == "Freedonia’s soldiers"  # (by the others)
+    assert went.locations == (1,) and went.subject == "Freedonia’s soldiers to Freedonia"
+    # the place right after "from" owns the troops
+    assert came.locations == (2,) and came.subject_key == "troops|FD|"

@@ -91,7 +91,8 @@ _FROM_OF = regex.compile(r"\s{1,3}(?:from|of)\s{1,3}(?:the\s{1,3})?")
 _DEST_PREP = regex.compile(r"\s(in|to|into|inside|at)\s{1,3}(?:the\s{1,3})?$")
 
 
-_ASCII_WORD = regex.compile(r"[a-z0-9_-]++")
+#: the characters of a folded ASCII word (see :class:`~.cues.TextIndex`)
+_ASCII_WORD_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_-"
 
 
 @lru_cache(maxsize=1024)
@@ -111,7 +112,8 @@ def _find_stem(index: _cues.TextIndex, stem: str, lo: int, hi: int, *, reverse: 
     slicing and no pattern to compile per stem. Other cases use the regex.
     """
     needle = stem.lower()
-    if stem.isascii() and _ASCII_WORD.fullmatch(needle) and index.sure(lo, hi):
+    # (``strip`` leaves nothing of a word made of those characters only)
+    if stem.isascii() and not needle.strip(_ASCII_WORD_CHARS) and index.sure(lo, hi):
         folded = index.folded
         return folded.rfind(needle, lo, hi) if reverse else folded.find(needle, lo, hi)
     forward, back = _stem_patterns(stem)
@@ -293,8 +295,11 @@ class _Run:
         #: modality cues inside each attribution cue, by the cue's start
         self._verb_mod_cache: dict[int, list[_cues.Cue]] = {}
         self._att_starts: list[int] = []
+        #: whether a location starts in the sentence at hand (claims and their clauses are in it)
+        self._sentence_locs = True
         self._break_starts: list[int] | None = None
         self._determiners = _words("determiner")
+        self._modality_cues = _cues.modality_cues()
 
     def _add(self, rec: _Record) -> None:
         self.records.append(rec)
@@ -500,9 +505,7 @@ class _Run:
     ) -> tuple[str, str | None]:
         entry = self._mod_cache.get(clause)
         if entry is None:
-            cues = _cues.find_cues(
-                _cues.modality_cues(), self.text, clause[0], clause[1], s.start, self.index
-            )
+            cues = self._modality_cues.find(self.text, clause[0], clause[1], s.start, self.index)
             entry = self._mod_cache[clause] = ([c.start for c in cues], cues)
         starts, cues = entry
         found = (
@@ -513,8 +516,7 @@ class _Run:
         if att is not None:
             verb = self._verb_mod_cache.get(att.cue.start)
             if verb is None:
-                verb = self._verb_mod_cache[att.cue.start] = _cues.find_cues(
-                    _cues.modality_cues(),
+                verb = self._verb_mod_cache[att.cue.start] = self._modality_cues.find(
                     self.text,
                     att.cue.start,
                     att.cue.end,
@@ -577,6 +579,11 @@ class _Run:
         event: bool,
     ) -> tuple[Location | None, bool]:
         """The place or people owning the counted thing, and whether it was found next to it."""
+        lo, hi = min(q[0], head[0], s.start) - 80, max(head[1] + 21, s.end)
+        if att is not None:
+            lo, hi = min(lo, att.start), max(hi, att.end)
+        if self._first_loc(lo, hi) is None:
+            return None, False  # no location where any test below looks
         t = self.text
         for loc in self._locs_in(min(q[0], head[0]) - 80, head[0]):
             if loc.end > head[0] or loc.end < q[0] - 40:
@@ -585,9 +592,9 @@ class _Run:
             near = loc.start >= q[0] or not t[loc.end : q[0]].strip(" ’'s")
             if near and len(between.split()) <= 4 and _OWNER_GAP.fullmatch(between):
                 return loc, True
-        m = _FROM_OF.match(t[head[1] : head[1] + 20])
+        m = _FROM_OF.match(t, head[1], head[1] + 20)
         if m:
-            for loc in self._locs_in(head[1] + m.end(), head[1] + m.end() + 1):
+            for loc in self._locs_in(m.end(), m.end() + 1):
                 return loc, True
         if att is not None:
             inside = self._first_loc(att.start, att.end)
@@ -720,7 +727,7 @@ class _Run:
                 w = max(clause[0], q.start - 30)
                 if self.text.find("each", w, q.start) >= 0 and _EACH.search(self.text[w : q.start]):
                     event = (event + " each").strip()
-            dest = self._dest(he, clause)
+            dest = self._dest(he, clause) if self._sentence_locs else None
         elif q is not None and (
             _THE_NUMBER.search(self.text, clause[0], pos)
             or (self.records and self.records[-1].start >= s.start and self.records[-1].family)
@@ -746,10 +753,12 @@ class _Run:
                         prev.owner_key,
                         prev.owner_text,
                     )
-        lo = bisect_left(self._loc_starts, max(clause[0], pos - _WINDOW))
-        locs = tuple(
-            self._loc_index[lo : bisect_left(self._loc_starts, min(clause[1], pos + _WINDOW))]
-        )
+        locs: tuple[int, ...] = ()
+        if self._sentence_locs:
+            lo = bisect_left(self._loc_starts, max(clause[0], pos - _WINDOW))
+            locs = tuple(
+                self._loc_index[lo : bisect_left(self._loc_starts, min(clause[1], pos + _WINDOW))]
+            )
         if source != self.outlet:
             self._add_source(source)
         return _Record(
@@ -834,6 +843,7 @@ class _Run:
                     self._add_source(a.source)
                 continue
             self._att_starts = [a.cue.start for a in atts]
+            self._sentence_locs = self._first_loc(sa, sb) is not None
             all_times = find_times(self.text, s.start, s.end, index)
             times = self._usable_times(all_times, atts)
             starts = [t.start for t in times]
