@@ -129,9 +129,10 @@ def pipeline_problems(pipe: Pipeline, article: Article) -> list[str]:
 
 
 def fuzz_one(
-    name: str, pool: list[Article], examples: int, seed: int
+    name: str, pool: list[Article], examples: int, seed: int, save: Path | None = None
 ) -> tuple[int, list[str], float]:
-    """Run ``examples`` mutated inputs; return (inputs tried, crash descriptions, CPU seconds)."""
+    """Run ``examples`` mutated inputs; return (inputs tried, crash descriptions, CPU seconds).
+    With ``save``, each crashing input is written there whole (``<target>-<n>.txt``)."""
     reg = get_registry()
     rng = random.Random(f"{seed}:{name}")
     pipe = Pipeline() if name == "pipeline" else None
@@ -144,7 +145,12 @@ def fuzz_one(
         else:
             problems = check_facts(reg.extractors[name], article)
         if problems and len(crashes) < 10_000:
-            crashes.append(f"{problems[0][:300]}  <- {article.text[:80]!r}")
+            where = ""
+            if save is not None:
+                path = save / f"{name}-{len(crashes) + 1}.txt"
+                path.write_text(article.text, encoding="utf-8", errors="surrogatepass")
+                where = f" (whole input: {path})"
+            crashes.append(f"{problems[0][:300]}  <- {article.text[:80]!r}{where}")
         if tried % 10_000 == 0:
             print(f"  {name}: {tried:,} inputs, {len(crashes)} crashes so far", flush=True)
     return examples, crashes, time.process_time() - began
@@ -157,6 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0, help="random seed for the mutations")
     ap.add_argument("--extractors", help="comma-separated names (default: all + pipeline)")
     ap.add_argument("--show", type=int, default=5, help="crashing inputs to print per target")
+    ap.add_argument("--save", type=Path, help="directory to write each crashing input to, whole")
     args = ap.parse_args(argv)
     names = (
         args.extractors.split(",") if args.extractors else [*get_registry().extractors, "pipeline"]
@@ -170,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"pool: {len(pool):,} articles ({time.perf_counter() - began:.0f}s)", flush=True)
     total = 0
     for name in names:
-        tried, crashes, cpu = fuzz_one(name, pool, args.examples, args.seed)
+        tried, crashes, cpu = fuzz_one(name, pool, args.examples, args.seed, args.save)
         total += len(crashes)
         rate = tried / cpu if cpu else float("inf")
         print(

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import newsfacts
+from newsfacts import Pipeline
 from newsfacts.document import Document
 from newsfacts.extractors.quantities import QuantityExtractor
 from newsfacts.model import Quantity
@@ -1140,3 +1141,12 @@ def test_surface_prefix_check_keeps_word_units() -> None:
     assert one("They sent 5 people.").unit is None
     # a three-word surface whose first word starts no shorter surface
     assert one("It weighs 5 Atomic Mass Units.").unit is not None
+
+
+def test_scale_words_that_overflow_a_float_give_no_quantity_and_no_error() -> None:
+    # 40 digits and thirty "trillion"s is more than a float holds: the figure is dropped,
+    # the rest of the article is still read (found by benchmarks/fuzz.py)
+    text = "9" * 40 + " trillion" * 30 + " homes. Officials said 12 people left."
+    result = Pipeline(extractors=["quantities"]).run(text)
+    assert result.errors == ()
+    assert [q.value for q in result.quantities] == [12.0]

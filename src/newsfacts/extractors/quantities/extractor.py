@@ -686,6 +686,7 @@ def _read_at(
         compound = (
             fig.kind != "vague"
             and second is None
+            and math.isfinite(found.value)  # scale words can overflow ("… trillion trillion")
             and found.value == int(found.value)
             and 2 <= found.value <= _COMPOUND_MAX
         )
