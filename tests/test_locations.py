@@ -892,7 +892,7 @@ def _sentences_agree(text: str, spans: list[tuple[int, int]]) -> list[tuple[int,
     index = recognize.TokenIndex(text)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(recognize, "DENSE_TOKENS", 10**6)  # the skip on any text, prose too
-        got = index.sentences(spans, gaz)
+        got = list(index.sentences(spans, gaz))
     given = [(a, b) for a, b, _, _ in got]
     assert given == [s for s in spans if s in set(given)]  # a subsequence, in order
     for a, b, toks, joinable in got:

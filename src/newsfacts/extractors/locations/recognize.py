@@ -11,7 +11,7 @@ capitalised words (and lowercase connectors such as "of", "de", or region words 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress, pairwise, repeat
 from operator import and_, itemgetter, le, not_
@@ -165,7 +165,7 @@ class TokenIndex:
 
     def sentences(
         self, spans: list[tuple[int, int]], gaz: Gazetteer
-    ) -> list[tuple[int, int, list[Token], list[bool]]]:
+    ) -> Iterable[tuple[int, int, list[Token], list[bool]]]:
         """``(start, end, *sentence(start, end))`` for the spans of ``spans`` (sentences, in
         text order) where :func:`mentions` may find a name; it finds none in the others.
 
@@ -190,8 +190,9 @@ class TokenIndex:
             or not all(map(le, sa, sb))
             or not all(map(le, sb[:-1], sa[1:]))
         ):
-            # Prose, or spans not in text order: each span on its own.
-            return [(a, b, *self.sentence(a, b)) for a, b in spans]
+            # Prose, or spans not in text order: each span on its own, as it is read (a list of
+            # every span's tokens at once measured 4-10% slower on prose: memory traffic)
+            return ((a, b, *self.sentence(a, b)) for a, b in spans)
         capitals = set(compress(words, upper))
         memo = gaz.opens_memo
         unseen = capitals.difference(memo)
