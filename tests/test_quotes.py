@@ -1988,3 +1988,19 @@ def test_cue_of_a_relative_clause_is_not_the_subject_verb() -> None:
     q = find(quotes_of(text), "builder")
     assert q.cue == "portrayed"
     assert "cheered" not in q.text
+
+
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "“Prices will rise {c},” said a statement from {c} Holdings.\n\n"
+        "The statement read: “We are sorry {c}.”",
+        "{c} Holdings issued a statement.\n\n“We are sorry {c},” the statement read.",
+    ],
+)
+def test_each_statement_goes_to_the_latest_issuer_before_it(unit: str) -> None:
+    # issuers are looked up by position (bisect): each statement takes the one just before it
+    names = ["Arden", "Brix", "Calder", "Dunmore", "Elwood"]
+    text = "\n\n".join(unit.format(c=c) for c in names)
+    for c in names:
+        assert find(quotes_of(text), f"sorry {c}").speaker == f"{c} Holdings"

@@ -9,7 +9,7 @@ pronouns and short names after it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 
 import attrs
 
@@ -223,8 +223,7 @@ class Resolver:
         kind = np.kind
         lead = (np.det if np.det is not None else np.first) - 1
         if lead > 0 and tok.lower[lead] in ("from", "by") and tok.lower[lead - 1] in lex.statements:
-            self.issuers.append((a, name))
-            self.issuers.sort()
+            insort(self.issuers, (a, name))
         if kind == "unknown" and name in self.people:
             kind = "person"
         if kind == "person" and " " in name and name not in self.people:
@@ -259,12 +258,9 @@ class Resolver:
         return tok.starts[subject.name_first], tok.ends[subject.name_last]
 
     def _issuer_before(self, pos: int) -> str | None:
-        best = None
-        for p, name in self.issuers:
-            if p >= pos:
-                break
-            best = name
-        return best
+        # ``(pos,)`` sorts before every ``(pos, name)``: ``i`` is the first issuer at or after pos.
+        i = bisect_left(self.issuers, (pos,))
+        return self.issuers[i - 1][1] if i else None
 
 
 #: words between an issue verb and the statement it issues ("issued a statement", "her")
