@@ -209,6 +209,11 @@ def test_whole_text_break_scan_splits_like_the_per_paragraph_scan(
         ("It ended.\nThen it began. Again.", ["It ended.", "Then it began.", "Again."]),
         # a colon after a word that is not in capitals opens no dateline
         ("Note: The rest. Done.", ["Note: The rest.", "Done."]),
+        # every paragraph may open with a dateline, not only the text's first
+        (
+            "KYIV: Talks ended.\n\nSEOUL: Talks began. Again.",
+            ["KYIV:", "Talks ended.", "SEOUL:", "Talks began.", "Again."],
+        ),
     ],
 )
 def test_datelines_and_line_ends(text: str, expected: list[str]) -> None:

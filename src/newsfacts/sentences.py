@@ -21,7 +21,8 @@ from .resources import word_set
 # back only the line's trailing spaces, so the scan stays linear.
 _PARAGRAPH = regex.compile(r"[^\s\x1c-\x1f](?:[^\n\r]*[^\s\x1c-\x1f])?")
 _SPAN = regex.Match.span
-_DATELINE = regex.compile(r"\A(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
+# A dateline ("KYIV:", "NEW YORK, Jan:"), tried with ``match`` at the start of each paragraph.
+_DATELINE = regex.compile(r"(\p{Lu}[\p{Lu}\p{M}'’.\- ]{1,40}?(?:,\s?\p{Lu}[\p{L}.]{1,20})?:)\s")
 # One pass over the whole text finds every place that may break a paragraph into sentences: a
 # sentence end (terminal punctuation plus closing quotes/brackets) followed, on the same line, by
 # spaces and a capital, digit or opening quote/bracket; and every ``:`` before a space (a
