@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 import pytest
 from claimhelpers import facts, place, qty, quote
@@ -566,10 +567,15 @@ def test_a_quoted_reply_credits_the_previous_source_through_the_pronoun() -> Non
     assert text[second.source_start : second.source_end] == "she"
 
 
+_CLAUSE_PIECES = [" ", "\n", ",", ";", ":", " – ", " -- ", "a", "with", "B.", "1", "\t"]
+# (after ",;:" a break needs a space: characters that are one or not, ASCII or not)
+_CLAUSE_PIECES += ["\u00a0", "\x1c", "\u2003", "\u201d", "\u00e9", "\u2014"]
+
+
 @settings(max_examples=150, deadline=None)
 @given(
     st.lists(
-        st.sampled_from([" ", "\n", ",", ";", ":", " – ", " -- ", "a", "with", "B."]),
+        st.sampled_from(_CLAUSE_PIECES),
         max_size=20,
     ).map("".join)
 )
@@ -612,3 +618,56 @@ def test_places_are_read_from_the_claims_own_sentence() -> None:
     assert went.locations == (1,) and went.subject == "Freedonia’s soldiers to Freedonia"
     # the place right after "from" owns the troops
     assert came.locations == (2,) and came.subject_key == "troops|FD|"
+
+
+def test_time_fields_on_written_sentences() -> None:
+    # what each kind of time records, its preposition lower-cased with its spaces made single
+    text = (
+        "Troops left As\nof 23 May 2024, came back BY  December and left again in 2024;"
+        " they met on Friday, since last week, and shortly after June 5."
+    )
+    got = [(t.text, t.prep, t.kind, t.arg, t.day, t.year) for t in find_times(text)]
+    assert got == [
+        ("As\nof 23 May 2024", "as of", "month", "5", 23, 2024),
+        ("BY  December", "by", "month", "12", None, None),
+        ("in 2024", "in", "year", "2024", None, 2024),
+        ("on Friday", "on", "weekday", "4", None, None),
+        ("since last week", "since", "relative", "week-1", None, None),
+        ("shortly", None, "future", "", None, None),
+        ("after June 5", "after", "month", "6", 5, None),
+    ]
+
+
+@settings(max_examples=100, deadline=None)
+@given(_pieced(min_size=0), st.booleans())
+def test_times_come_in_order_and_do_not_overlap(text: str, indexed: bool) -> None:
+    # the claims stage finds the time holding a figure by the last time starting before the
+    # figure's end: that needs times in text order, each ending before the next starts
+    times = find_times(text, 0, len(text), cues.TextIndex(text) if indexed else None)
+    for before, after in itertools.pairwise(times):
+        assert before.start < before.end <= after.start < after.end
+
+
+def test_a_figure_inside_a_date_is_no_claim() -> None:
+    # "3" is the day of "October 3" and "2024" the year of "in 2024" (for "3", the last time
+    # starting before it ends is the one holding it); the troops are counted
+    text = "Officials said on October 3 that 300 troops left in 2024."
+    f = facts(
+        text,
+        [
+            qty(text, "3", 3.0),
+            qty(text, "300 troops", 300.0, "troop"),
+            qty(text, "2024", 2024.0),
+        ],
+    )
+    assert [c.quantities for c in f.claims] == [(1,)]
+
+
+def test_a_time_next_to_the_reporting_verb_dates_the_report() -> None:
+    # "said Friday" dates the report, not the figure: the claim takes the other time
+    text = "Officials said Friday that 300 troops would arrive by December."
+    (c,) = facts(text, [qty(text, "300 troops", 300.0, "troop")]).claims
+    assert c.time == "by December" and c.modality == "projected"
+    text = "Officials said that 300 troops arrived on Friday."
+    (c,) = facts(text, [qty(text, "300 troops", 300.0, "troop")]).claims
+    assert c.time == "on Friday"

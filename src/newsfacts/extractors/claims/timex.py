@@ -83,12 +83,16 @@ def _alt(words: list[str]) -> str:
     )
 
 
+#: the groups of :func:`_pattern`, in their order (:func:`find_times` reads them all at once)
+_GROUPS = ("prep", "rel", "month", "mday", "year", "dday", "month2", "year2", "weekday", "yearonly")
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> regex.Pattern[str]:
     rel, months, weekdays = _tables()
     preps = "(?i:" + "|".join(p.replace(" ", r"\s") for p in _PREPS) + ")"
     # Every repetition is bounded; alternatives are literal words, so matching stays linear.
-    return regex.compile(
+    pattern = regex.compile(
         rf"(?<![\w-])(?:(?P<prep>{preps})\s{{1,3}})?"
         r"(?:"
         rf"(?P<rel>(?i:{_alt(list(rel))}))"
@@ -99,6 +103,10 @@ def _pattern() -> regex.Pattern[str]:
         r"|(?<=(?i:in|since|by|until)\s{1,3})(?P<yearonly>(?:19|20)\d\d)"
         r")(?![\w-])"
     )
+    names = sorted(pattern.groupindex, key=pattern.groupindex.__getitem__)
+    if names != list(_GROUPS) or pattern.groups != len(_GROUPS):
+        raise AssertionError(f"time pattern groups {pattern.groupindex} are not {_GROUPS}")
+    return pattern
 
 
 @lru_cache(maxsize=1)
@@ -147,29 +155,33 @@ def find_times(
         cands = index.near(words[0], words[1], words[2])
         found = scan(_pattern(), index, cands, start, end, cut_words=False)
     for m in found:
-        g_prep, g_rel, g_month, g_month2, g_weekday, g_year = m.group(
-            "prep", "rel", "month", "month2", "weekday", "yearonly"
-        )
-        prep = " ".join(g_prep.lower().replace("\n", " ").split()) if g_prep else None
+        # every group at once, in the order of :data:`_GROUPS`
+        g_prep, g_rel, g_month, mday, year, dday, g_month2, year2, g_weekday, g_year = m.groups()
+        if g_prep is None:
+            prep = None
+        elif g_prep.isalpha():
+            prep = g_prep.lower()  # one word: nothing to normalize
+        else:
+            prep = " ".join(g_prep.lower().replace("\n", " ").split())
+        a, b = m.span()
         if g_rel:
-            if _AS_NEXT.match(text, m.end(), m.end() + 5):
+            if _AS_NEXT.match(text, b, b + 5):
                 continue  # "went so far as", "now as": not a time
             kind = rel[" ".join(g_rel.lower().split())]
             if kind in ("present", "recent", "future"):
-                out.append(TimeExpr(m.start(), m.end(), m.group(), prep, kind))
+                out.append(TimeExpr(a, b, m.group(), prep, kind))
             else:
-                out.append(TimeExpr(m.start(), m.end(), m.group(), prep, "relative", kind))
+                out.append(TimeExpr(a, b, m.group(), prep, "relative", kind))
         elif g_month or g_month2:
             name = g_month or g_month2
-            mday, dday, year, year2 = m.group("mday", "dday", "year", "year2")
             day_s = mday or dday
             year_s = year or year2
             if name == "May" and prep is None and day_s is None:
                 continue  # the modal verb, not the month
             out.append(
                 TimeExpr(
-                    m.start(),
-                    m.end(),
+                    a,
+                    b,
                     m.group(),
                     prep,
                     "month",
@@ -179,12 +191,10 @@ def find_times(
                 )
             )
         elif g_weekday:
-            out.append(
-                TimeExpr(m.start(), m.end(), m.group(), prep, "weekday", str(weekdays[g_weekday]))
-            )
+            out.append(TimeExpr(a, b, m.group(), prep, "weekday", str(weekdays[g_weekday])))
         elif g_year:
             y = int(g_year)
-            out.append(TimeExpr(m.start(), m.end(), m.group(), prep, "year", str(y), year=y))
+            out.append(TimeExpr(a, b, m.group(), prep, "year", str(y), year=y))
     return out
 
 
