@@ -62,15 +62,18 @@ class _Anchors(NamedTuple):
     lower: tuple[str, ...]  # the others, found with str.find
     back: dict[str, int]
     digit_back: int
+    #: Matched backwards from a word anchor: the run of characters that can stand before it in
+    #: a date (the letters of the modifiers, parts and relative phrases, blanks and hyphens).
+    #: A date holding the anchor cannot begin before the run ("10,000 by December": at "by").
+    prefix: regex.Pattern[str]
 
 
 def _alt(items: Iterable[str]) -> str:
-    """A non-capturing alternation of fixed phrases, longest first; spaces match bounded blanks."""
-    escaped = [
-        _SP.join(regex.escape(w) for w in item.split(" "))
-        for item in sorted(set(items), key=lambda s: (-len(s), s))
-    ]
-    return "(?:" + "|".join(escaped) + ")"
+    """A non-capturing group matching the fixed phrases ``items``, longest first; spaces match
+    bounded blanks. Written as a trie (:func:`_trie`): the phrases that match at one place are
+    prefixes of each other, and the trie tries the longer first, as a longest-first alternation
+    does, but turns a place away at one character test instead of one per phrase."""
+    return "(?:" + _trie(items) + ")"
 
 
 def _cap_variants(items: Iterable[str]) -> list[str]:
@@ -367,11 +370,15 @@ def _anchors() -> _Anchors:
         back[last] = max(back.get(last, 0), mods + _width([phrase]) - len(last))
     upper = [k for k in back if not k[:1].islower()]
     initials = regex.escape("".join(sorted({k[0] for k in upper})))
+    chars = {" ", "\t", "\u00a0", "-"}  # _SP and _PART_SEP
+    for phrase in _cap_variants([*w.modifiers, *w.parts, *w.relative]):
+        chars.update(phrase)
     return _Anchors(
         regex.compile(rf"(?=[{initials}]){trie(upper)}(?![\w])"),
         tuple(sorted(k for k in back if k[:1].islower())),
         back,
         mods,
+        regex.compile(f"[{regex.escape(''.join(sorted(chars)))}]*+", regex.REVERSE),
     )
 
 
@@ -385,7 +392,9 @@ def _candidates(text: str) -> Iterator[int]:
     words. A window is cut one character past its anchor: at a place that begins a date
     holding the anchor, the lookaheads of _starts succeed without reading further (its head,
     or its first word and the character after it), so cutting the text there loses no start;
-    cuts elsewhere can only add starts, which ``match`` then turns away.
+    cuts elsewhere can only add starts, which ``match`` then turns away. A word anchor's window
+    begins no earlier than the run of prefix characters before it (:attr:`_Anchors.prefix`):
+    a comma, digit or line break ends any modifier or part of the month.
     """
     a = _anchors()
     digits = _digit_pattern()
@@ -395,7 +404,10 @@ def _candidates(text: str) -> Iterator[int]:
         for q in map(regex.Match.start, _DIGIT_STARTS.finditer(text))
         if digits.match(text, q) is not None
     ]
-    windows += [(m.start() - back[m.group()], m.end()) for m in a.words.finditer(text)]
+    prefix = a.prefix.match
+    for m in a.words.finditer(text):
+        run = prefix(text, max(m.start() - back[m.group()], 0), m.start())
+        windows.append((m.start() if run is None else run.start(), m.end()))  # run: never None
     for key in a.lower:
         found = text.find(key)
         while found >= 0:

@@ -56,22 +56,24 @@ def _location(
 ) -> Location:
     """The Location for mention ``m``; ``place`` gives its country and coordinates if known."""
     start, end, text = _span(m)
-    where = (
-        {}
-        if place is None
-        else {
-            "country_code": place.country_code,
-            "latitude": place.latitude,
-            "longitude": place.longitude,
-        }
-    )
+    if place is None:
+        return Location(
+            start=start,
+            end=end,
+            text=text,
+            name=name,
+            feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
+            **fields,  # type: ignore[arg-type]
+        )
     return Location(
         start=start,
         end=end,
         text=text,
         name=name,
         feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
-        **where,  # type: ignore[arg-type]
+        country_code=place.country_code,
+        latitude=place.latitude,
+        longitude=place.longitude,
         **fields,  # type: ignore[arg-type]
     )
 
@@ -400,8 +402,9 @@ class LocationExtractor:
         ctx = Context()
         kept: list[tuple[recognize.Mention, bool]] = []
         counted: set[str] = set()
+        boilerplate = bool(doc.boilerplate)  # most articles have none: nothing to test
         for a, b, toks, found, covered in per_sentence:
-            junk = doc.in_boilerplate(a, b)
+            junk = boilerplate and doc.in_boilerplate(a, b)
             for m in found:
                 if not filters.keep(m, toks, text, covered, gaz, names, a, found):
                     continue

@@ -194,7 +194,6 @@ def person_clues(
     for m in found:
         if m.generic is not None or m.first != m.last:
             continue
-        key = fold(m.text)
         if m.text in institutions:
             # An institution word is no surname ("Police said"); as one it would hide the
             # place before it ("St. Louis Police").
@@ -203,7 +202,7 @@ def person_clues(
         if i > 0 and text[toks[i - 1].end : toks[i].start] == " ":
             prev = toks[i - 1]
             if prev.text in titles or prev.text.rstrip(".") + "." in titles:
-                names.surnames.add(key)
+                names.surnames.add(fold(m.text))
                 continue
             # After any name-like word only a small town's name becomes a surname for the
             # whole article; after a known given name, any town's ("Lloyd Austin"), unless
@@ -216,7 +215,7 @@ def person_clues(
                 and (i - 1 > 0 or _opening_name(prev, names))
                 and not _starts_name(covered, i - 1)
             ):
-                names.surnames.add(key)
+                names.surnames.add(fold(m.text))
         # "Hilton said": a small town's name before a speech verb is a surname.
         j = m.last + 1
         if (
@@ -225,7 +224,7 @@ def person_clues(
             and text[toks[j - 1].end : toks[j].start] == " "
             and _town_only(m.candidates, SMALL_TOWN)
         ):
-            names.surnames.add(key)
+            names.surnames.add(fold(m.text))
         # "Paris Hilton said": the word after a place, followed by a speech verb.
         j = m.last + 1
         if (
