@@ -1044,6 +1044,27 @@ def test_last_word_agrees_with_a_plain_search(text: str) -> None:
     assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab\u017f\u0130 \u00a0\n,.5-", max_size=14))
+def test_last_word_agrees_with_a_plain_search_on_spaces_and_newlines(text: str) -> None:
+    # the quick test before the search (a letter where the trailing spaces start, before one
+    # final newline) must never reject a text the plain search finds a word in
+    from newsfacts.extractors.quantities import cues
+
+    got, want = cues._last_word(text), cues._WORD_BEFORE_SPACES.search(text)
+    assert (got and (got.span(), got.group(1))) == (want and (want.span(), want.group(1)))
+
+
+def test_last_word_before_trailing_spaces() -> None:
+    from newsfacts.extractors.quantities import cues
+
+    for text, word in (("prices went up ", "up"), ("gave \u00a0", "gave"), ("it shot \n", "shot")):
+        m = cues._last_word(text)
+        assert m is not None and m.group(1) == word, text
+    for text in ("by December, ", "went up", "up \n\n", "  ", "", "5 "):
+        assert cues._last_word(text) is None, text
+
+
 def test_change_cue_after_an_earlier_verb_and_a_phrasal_up() -> None:
     from newsfacts.extractors.quantities import cues
 
@@ -1150,3 +1171,58 @@ def test_scale_words_that_overflow_a_float_give_no_quantity_and_no_error() -> No
     result = Pipeline(extractors=["quantities"]).run(text)
     assert result.errors == ()
     assert [q.value for q in result.quantities] == [12.0]
+
+
+def test_tokenize_keeps_kinds_when_the_kind_table_starts_again(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # the kind of a token is looked up by its first character in a table that is emptied when
+    # full: with a table of two characters, text of many distinct characters still gives the
+    # tokens one match at a time gives
+    from newsfacts.extractors.quantities import scan
+
+    monkeypatch.setattr(scan, "_MAX_KINDS", 2)
+    monkeypatch.setattr(scan, "_KIND_OF_FIRST", scan._KindOfFirst())
+    text = "Über 3,5 ſ .5 a.5 ..5 ٣٤ x² Ⅷ ½ 1.5bn _.7 (.25) İstanbul’s 10-12% €4"
+    expected = [
+        scan.Token(m.lastgroup or "", *m.span(), m.group()) for m in scan._TOKEN.finditer(text)
+    ]
+    assert scan.tokenize(text) == expected
+    assert len(scan._KIND_OF_FIRST) <= 2
+    assert [t.kind for t in scan.tokenize(".5 a.5")] == ["num", "word", "sym", "num"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["a", "A", "an", "An", "AN"]),
+    st.sampled_from(
+        ["thousand", "Million", "half", "quarter", "dozen", "few", "spokeswoman", "two", ""]
+    ),
+    st.sampled_from(["", " million", " of a billion", " people", "."]),
+)
+def test_an_article_starts_a_figure_only_before_a_follower(art: str, nxt: str, rest: str) -> None:
+    # ``extract_sentence`` passes over "a"/"an" unless the next word is a follower: anywhere
+    # else no figure (nor a hyphenated or "-fold" word) is read there
+    from newsfacts.extractors.quantities.extractor import _number_word_unit
+    from newsfacts.extractors.quantities.numbers import article_followers, read_number
+    from newsfacts.extractors.quantities.scan import tokenize
+    from newsfacts.extractors.quantities.units import tables
+
+    tokens = tokenize(f"{art} {nxt}{rest}")
+    if len(tokens) > 1 and tokens[1].text.lower() in article_followers():
+        return
+    assert read_number(tokens, 0) is None
+    assert _number_word_unit(tables(), tokens, 0) is None
+
+
+def test_an_article_before_a_number_word_is_still_read() -> None:
+    got = [
+        (q.value, q.entity)
+        for q in QuantityExtractor().extract(
+            Document.from_article(
+                newsfacts.Article(text="A thousand people and a spokeswoman came.")
+            ),
+            {},
+        )
+    ]
+    assert got == [(1000.0, "people")]

@@ -111,6 +111,8 @@ def _change_regex() -> tuple[regex.Pattern[str], dict[str, str]]:
 
 #: the last word of a text, before trailing spaces (searched in ``window[: m.start()]``)
 _WORD_BEFORE_SPACES = regex.compile(r"([^\W\d_]++)[ \u00a0]++$", regex.V1)
+#: one letter (as the run of ``_WORD_BEFORE_SPACES`` holds)
+_LETTER = regex.compile(r"[^\W\d_]", regex.V1)
 #: a character outside ASCII that a letter of a verb could match case-insensitively ("ſ", "K")
 _NON_ASCII_WORD_CHAR = regex.compile(r"[^\x00-\x7F\W]", regex.V1)
 #: byte table keeping a-z and turning every other byte into a space (see :mod:`.scan`)
@@ -133,6 +135,12 @@ def _last_word(text: str) -> regex.Match[str] | None:
     holds no space, no-break space or newline, so it starts after the last of them before
     the trailing ones, and positions before that need not be tried.
     """
+    # the run ends where the trailing spaces start (before one final newline): a letter must
+    # stand there ("December, up": no word before "up", and no search)
+    body = text[:-1] if text.endswith("\n") else text
+    spaced = len(body.rstrip(" \u00a0"))
+    if spaced == 0 or spaced == len(body) or _LETTER.match(body, spaced - 1) is None:
+        return None
     core = len(text.rstrip(" \u00a0\n"))
     cut = max(text.rfind(" ", 0, core), text.rfind("\u00a0", 0, core), text.rfind("\n", 0, core))
     return _WORD_BEFORE_SPACES.search(text, cut + 1)
@@ -152,6 +160,8 @@ def _verb_run_starts(window: str) -> list[int] | None:
     if verbs is None or (not window.isascii() and _NON_ASCII_WORD_CHAR.search(window)):
         return None
     runs = window.lower().encode("ascii", "replace").translate(_LETTER_RUNS)
+    if verbs.isdisjoint(runs.split()):
+        return []  # most windows: no verb at all (one set test instead of one per run)
     padded = b" " + runs + b" "
     starts: list[int] = []
     at = 0

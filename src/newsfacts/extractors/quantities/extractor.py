@@ -35,6 +35,7 @@ from ._data import words
 from .entity import head_noun, lemma
 from .numbers import (
     Figure,
+    article_followers,
     figure_starters,
     number_word_value,
     read_number,
@@ -293,6 +294,7 @@ def extract_sentence(sent: str, forms: tuple[int, ...] | None = None) -> list[_F
     n = len(tokens)
     out: list[_Found] = []
     starters = figure_starters()
+    followers = article_followers()
     i = 0
     while i < n:
         tok = tokens[i]
@@ -301,6 +303,12 @@ def extract_sentence(sent: str, forms: tuple[int, ...] | None = None) -> list[_F
             low = tok.text.lower()
             # most words start no figure: neither a number word nor "five-year" nor "sixfold"
             if low not in starters and "-" not in low and not low.endswith("fold"):
+                i += 1
+                continue
+            if (low == "a" or low == "an") and (
+                i + 1 == n or tokens[i + 1].text.lower() not in followers
+            ):
+                # "a spokeswoman": no figure starts here (nor a hyphenated or "-fold" word)
                 i += 1
                 continue
         elif kind != "num" or len(tok.text) > _MAX_DIGITS:

@@ -121,10 +121,9 @@ def masked_spans(sentence: str, forms: tuple[int, ...] | None = None) -> list[tu
     the text the sentence is part of (by default, of the sentence).
     """
     if forms is None:
-        forms = mask_forms(sentence)
-    elif forms:
-        forms = tuple(k for k in forms if _MASK_TESTS[k](sentence))
-    pats = [_mask_form(k) for k in forms]
+        pats = [_mask_form(k) for k in mask_forms(sentence)]
+    else:
+        pats = [_mask_form(k) for k in forms if _MASK_TESTS[k](sentence)]
     if not pats:
         return []
     if len(pats) == 1:

@@ -9,18 +9,28 @@ handled, "hundreds of thousands of" (vague). Tables: ``number_words.tsv``, ``sca
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import attrs
 
 from ._data import table
 from .scan import Token
 
-__all__ = ["Figure", "number_word_value", "read_number", "scale_of", "scale_word"]
+__all__ = [
+    "Figure",
+    "article_followers",
+    "number_word_value",
+    "read_number",
+    "scale_of",
+    "scale_word",
+]
 
 
-@attrs.frozen
-class Figure:
-    """A figure read from tokens ``[first, stop)``."""
+class Figure(NamedTuple):
+    """A figure read from tokens ``[first, stop)``.
+
+    A named tuple, not an attrs class: one is built for every figure read (half the cost).
+    """
 
     value: float
     first: int
@@ -64,6 +74,18 @@ def figure_starters() -> frozenset[str]:
     """
     t = _tables()
     return frozenset(t.words) | frozenset(t.vague) | frozenset(_fractions()) | {"a", "an"}
+
+
+@lru_cache(maxsize=1)
+def article_followers() -> frozenset[str]:
+    """Lower-case words after which "a" or "an" can start a figure ("a thousand", "a half").
+
+    At "a" or "an", :func:`read_number` reads a figure only when the next word is a number word
+    ("a million") or a fraction word ("a quarter million"): before any other word, or at the
+    end, it returns None ("a", "an" are neither number, vague nor fraction words themselves).
+    """
+    t = _tables()
+    return frozenset(t.words) | frozenset(_fractions())
 
 
 def number_word_value(word: str) -> float | None:
@@ -144,7 +166,7 @@ def _digits(tokens: list[Token], i: int) -> Figure | None:
     lower_m = False
     if stop < n and tokens[stop].kind == "word":
         nxt = tokens[stop]
-        if _adjacent(tok, nxt):
+        if tok.end == nxt.start:
             mult = _attached_suffix(nxt)
             if mult is not None:
                 lower_m = nxt.text == "m"
@@ -152,13 +174,13 @@ def _digits(tokens: list[Token], i: int) -> Figure | None:
                 stop += 1
                 scaled = True
         # "1.5 million", "2 bn", "1 hundred thousand"
+        t = _tables()
         while stop < n and tokens[stop].kind == "word":
             w = tokens[stop].text.lower()
-            mult = _scale_word(tokens[stop])
-            if mult is None and not _adjacent(tokens[stop - 1], tokens[stop]):
-                mult = (
-                    _tables().suffix_any.get(w) if w in ("bn", "mn", "mln", "bln", "tn") else None
-                )
+            entry = t.words.get(w)  # what _scale_word reads, with the word lowered once
+            mult = entry[0] if entry is not None and entry[1] == "scale" and w != "dozen" else None
+            if mult is None and tokens[stop - 1].end != tokens[stop].start:
+                mult = t.suffix_any.get(w) if w in ("bn", "mn", "mln", "bln", "tn") else None
             if mult is None:
                 break
             value *= mult
