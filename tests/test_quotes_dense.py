@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from newsfacts.document import Document, Span
 from newsfacts.extractors.quotes import extract_quotes
 from newsfacts.extractors.quotes.marks import _MARK, _paragraph_marks, scan
+from newsfacts.resources import word_set
 
 
 def _own_search(text: str, paragraphs: list[Span]) -> list[list[tuple[int, int]]]:
@@ -125,3 +126,62 @@ def test_repeated_unit_gives_one_quote_per_repetition(
         assert q.cue == "said" and q.kind == "direct"
         mention = text.index(speaker, q.end)
         assert (q.speaker_start, q.speaker_end) == (mention, mention + len(speaker))
+
+
+# -- tokens: the final dot split off by the pattern, joined again for abbreviations ----------
+def _reference_tokens(text: str) -> list[tuple[str, int, int]]:
+    """Tokens as :data:`tokens._TOKEN` defines them: each match, its final dot split off
+    unless the word keeps it (an inner dot, an initial, an abbreviation)."""
+    from newsfacts.extractors.quotes.tokens import _TOKEN
+
+    abbrev = word_set("abbreviations.txt")
+    out: list[tuple[str, int, int]] = []
+    for m in _TOKEN.finditer(text):
+        w, a, b = m.group(), m.start(), m.end()
+        core = w[:-1]
+        kept = "." in core or (len(core) == 1 and core.isupper()) or w.lower() in abbrev
+        if len(w) > 1 and w.endswith(".") and not kept:
+            out += [(core, a, b - 1), (".", b - 1, b)]
+        else:
+            out.append((w, a, b))
+    return out
+
+
+_TOKEN_PIECES = st.sampled_from(
+    ["Mr", "mr", "Gov", "U.S", "J", "j", "said", "1,500", "3.2", "e\u0301", "\u0301", "$",
+     "''", "'", "’", "“", "”", "-", ".", "..", ",", " ", "\r\n", "\n", "\r", "Σ", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_TOKEN_PIECES, max_size=30))
+def test_tokens_are_the_pattern_matches_with_final_dots_split_off(pieces: list[str]) -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    text = "".join(pieces)
+    tok = Tokens(text)
+    assert list(zip(tok.words, tok.starts, tok.ends)) == _reference_tokens(text)
+
+
+def test_dots_after_words_symbols_and_marks() -> None:
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    text = "Mr. Lee paid $. for “it”. J. Doe left. U.S. aid rose 3.2. e\u0301. ''."
+    words = Tokens(text).words
+    assert words == [
+        "Mr.", "Lee", "paid", "$", ".", "for", "“", "it", "”", ".", "J.", "Doe", "left", ".",
+        "U.S.", "aid", "rose", "3.2.", "e\u0301", ".", "''", ".",
+    ]  # fmt: skip
+
+
+# -- a phrase quoted inside reported speech is reported once, with the cue's clause ---------
+def test_quoted_phrase_inside_reported_clause_is_one_mixed_quote() -> None:
+    text = (
+        "Senator Ruiz said the new toll was “a disgrace” to the county. "
+        "Dana Whitcombe blasted the toll as “a giveaway to contractors.”"
+    )
+    quotes = extract_quotes(Document.from_text(text))[0]
+    assert [(q.kind, q.text, q.speaker, q.cue) for q in quotes] == [
+        ("mixed", "the new toll was “a disgrace” to the county", "Ruiz", "said"),
+        ("mixed", "the toll as “a giveaway to contractors.”", "Dana Whitcombe", "blasted"),
+    ]

@@ -67,6 +67,8 @@ def find_indirect(
     asked = [t for t in tok.watched(lex) if lower[t] == "asked"]
     if asked:
         heads = sorted(set(heads).union(asked))
+    # the sentence of the previous cue and its token range: a sentence may hold several cues
+    sent, s_lo, s_hi = Span(0, 0), 0, 0
     for c in heads:  # tokens that hold no cue are skipped one by one
         if c < i:
             continue
@@ -81,13 +83,17 @@ def find_indirect(
         if not k or i <= taken_until or _inside(spans, span_starts, starts[i]):
             i += 1
             continue
-        sent = doc.sentence_at(starts[i])
-        if sent is None:
-            i += 1
-            continue
-        s_lo = first_token_at(starts, sent.start)
-        s_hi = first_token_at(starts, sent.end)
-        quoted = _quoted_speaker(tok, direct, direct_starts, sent.start, i)
+        if not sent.start <= starts[i] < sent.end:
+            at = doc.sentence_at(starts[i])
+            if at is None:
+                i += 1
+                continue
+            sent = at
+            s_lo = first_token_at(starts, sent.start)
+            s_hi = first_token_at(starts, sent.end)
+        quoted = None
+        if lower[i].endswith("ing"):  # only a participle cue takes the quoted speaker
+            quoted = _quoted_speaker(tok, direct, direct_starts, sent.start, i)
         found = _passive(tok, lex, i, k, s_lo, s_hi) or _one(tok, lex, i, k, s_lo, s_hi, quoted)
         if found is None:
             i += 1
@@ -105,7 +111,9 @@ def find_indirect(
         if out and a < out[-1].end and out[-1].start < b:
             i += k  # inside the content just reported ("X plans we, Smith said")
             continue
-        mark = next((t for t in range(c_first, c_last + 1) if words[t] in _MARKS), -1)
+        mark = -1
+        if not _MARKS.isdisjoint(words[c_first : c_last + 1]):  # most content quotes nothing
+            mark = next(t for t in range(c_first, c_last + 1) if words[t] in _MARKS)
         if mark > c_first and mark > i + k:
             # "X said ..., although he tweeted that he “…”": the quoted phrase belongs to the
             # nearer cue; this content stops before that cue's subject
@@ -212,6 +220,10 @@ def _subject_mixed(
     starts, lower = tok.starts, tok.lower
     taken = sorted((p.start, p.end) for p in found)
     taken_starts = [a for a, _ in taken]
+    # The content found for a quote holds its opening mark's token, so a quote opening inside
+    # content found already is rejected by ``_mixed_span`` (``_overlaps`` looks back over 8
+    # spans: exact unless 8 of them start at one offset) and is passed over at once.
+    stacked = any(taken_starts[x] == taken_starts[x + 7] for x in range(len(taken) - 7))
     out: list[Pending] = []
     last_end = -1
     # the sentence of the previous quote, its first token and lead: most quotes share it
@@ -219,6 +231,9 @@ def _subject_mixed(
     for q in loose:
         if q.close is None or q.open < last_end:
             continue
+        t_open = first_token_at(starts, q.open)
+        if not stacked and t_open < len(starts) and _inside(taken, taken_starts, starts[t_open]):
+            continue  # "Novak said the plan was “not enough”": reported with its cue already
         if not sent.start <= q.open < sent.end:
             at = doc.sentence_at(q.open)
             if at is None:
@@ -226,7 +241,6 @@ def _subject_mixed(
             sent = at
             s_lo = first_token_at(starts, sent.start)
             lead = skip_lead(tok, lex, s_lo)
-        t_open = first_token_at(starts, q.open)
         if lead >= t_open or tok.words[lead] in lex.inert_marks:
             continue  # no phrase starts there: np_after would return None
         np = np_after(tok, lex, lead, t_open)

@@ -8,7 +8,7 @@ whole extractor stays linear in the text length.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate, compress
+from itertools import accumulate, compress, count, islice
 
 import attrs
 import regex
@@ -25,7 +25,12 @@ _TOKEN = regex.compile(
     r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|''|\S",
     regex.V1,
 )
-_TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")", regex.V1)
+# :class:`Tokens` splits with the word part alone: a final dot is then a token of its own, and
+# only the few words that keep it (abbreviations, initials) are joined to it again.
+_WORD = r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+"
+_TOKEN_SPLIT = regex.compile("(" + _WORD + "|''|\\S)", regex.V1)
+#: a one-character token that is a word (not a mark or symbol)
+_WORD_CHAR = regex.compile(r"[\p{L}\p{N}\p{M}]", regex.V1)
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
 # Connectors that may join words inside a speaker phrase ("Ministry of Foreign Affairs").
@@ -59,33 +64,32 @@ class Tokens:
         # ``split`` with a capturing group alternates gaps and tokens; the running sum of
         # their lengths gives every offset without a Python-level loop over the matches.
         parts = _TOKEN_SPLIT.split(text)
+        # A "." right after a word (an empty gap between) was that word's final dot; it
+        # stays a token of its own ("said" + ".") unless the word keeps it ("Mr.", "U.S.",
+        # "J."). Most dots end sentences: only the kept ones are joined again, slice by slice
+        # (linear), before the offsets are summed.
+        abbrev = word_set("abbreviations.txt")
+        dots = compress(count(1, 2), map(".".__eq__, islice(parts, 1, None, 2)))
+        joined = [
+            p
+            for p in dots
+            if p > 1
+            and not parts[p - 1]
+            and _keeps_dot(parts[p - 2] + ".", abbrev)
+            and _is_word(parts[p - 2])
+        ]
+        if joined:
+            rebuilt: list[str] = []
+            prev = 0
+            for p in joined:
+                rebuilt += parts[prev : p - 2]
+                rebuilt.append(parts[p - 2] + ".")
+                prev = p + 1
+            parts = rebuilt + parts[prev:]
         offsets = list(accumulate(map(len, parts)))
         words: list[str] = parts[1::2]
         starts: list[int] = offsets[0:-1:2]
         ends: list[int] = offsets[1::2]
-        abbrev = word_set("abbreviations.txt")
-        split = [
-            i
-            for i, w in enumerate(words)
-            if w[-1] == "." and len(w) > 1 and not _keeps_dot(w, abbrev)
-        ]
-        if split:  # "said." -> "said" + ".", rebuilt slice by slice (linear)
-            nw: list[str] = []
-            ns: list[int] = []
-            ne: list[int] = []
-            prev = 0
-            for i in split:
-                nw += words[prev:i]
-                ns += starts[prev:i]
-                ne += ends[prev:i]
-                b = ends[i]
-                nw += (words[i][:-1], ".")
-                ns += (starts[i], b - 1)
-                ne += (b - 1, b)
-                prev = i + 1
-            words = nw + words[prev:]
-            starts = ns + starts[prev:]
-            ends = ne + ends[prev:]
         self.starts = starts
         self.ends = ends
         self.words = words
@@ -136,6 +140,13 @@ class Tokens:
         return lw in self.plain_words() or (len(lw) > 4 and lw.endswith(("ly", "ing")))
 
 
+def _is_word(token: str) -> bool:
+    """The token is a word of :data:`_TOKEN`'s first branch, not ``''`` or one symbol."""
+    if len(token) > 1:
+        return token != "''"
+    return _WORD_CHAR.match(token) is not None
+
+
 def _keeps_dot(word: str, abbrev: frozenset[str]) -> bool:
     core = word[:-1]
     if "." in core:  # U.S. / U.N.
@@ -179,24 +190,28 @@ def classify(tok: Tokens, lex: Lexicon, first: int, last: int, det: int | None) 
     if lower[last] in lex.statements:
         return NounPhrase(first, last, det, "statement", first, last)
     # The last role word; the name is the run of capitalised non-role words after it.
+    roles = lex.roles
     r = None
     for i in range(first, last + 1):
-        lw = lower[i].rstrip(".")
-        if lw in lex.roles or lower[i] in lex.roles:
+        lw = lower[i]
+        if lw in roles or (lw[-1:] == "." and lw.rstrip(".") in roles):
             r = i
     start = first if r is None else r + 1
-    name_ok = start <= last and all(
-        is_cap(words[i])
-        and lower[i] not in lex.roles
-        and lower[i] not in lex.organisations
-        and not lower[i].endswith(("'s", "’s"))
-        for i in range(start, last + 1)
-    )
+    # no word after ``r`` is a role: the name part is every word from ``start`` when each
+    # one is capitalised, no organisation and no possessive
+    name_ok = start <= last
+    if name_ok:
+        organisations = lex.organisations
+        for i in range(start, last + 1):
+            lw = lower[i]
+            if not words[i][:1].isupper() or lw in organisations or lw.endswith(("'s", "’s")):
+                name_ok = False
+                break
     if name_ok:
         n = last - start + 1
         single = n == 1
         acronym = single and words[start].isupper() and len(words[start]) > 1
-        placeish = any(lower[i] in lex.not_person for i in range(start, last + 1))
+        placeish = not lex.not_person.isdisjoint(lower[start : last + 1])
         kind = "group" if acronym or placeish else ("unknown" if single and r is None else "person")
         if r is None:
             return NounPhrase(first, last, det, kind, start, last)
@@ -218,15 +233,20 @@ def np_before(
         return classify(tok, lex, end, end, None)
     j = end
     lo = max(floor, end - MAX_NP)
-    while j >= lo and (
-        _acceptable(lex, words[j], lower[j])
-        or (
-            lower[j] in _INNER
+    roles, not_names = lex.roles, lex.not_names
+    while j >= lo:
+        lw = lower[j]
+        if words[j][:1].isupper():  # _acceptable, spelled out: it runs for every word
+            ok = lw not in not_names or lw in roles
+        else:
+            ok = lw in roles or lw in lex.organisations or lw in lex.statements
+        if not ok and not (
+            lw in _INNER
             and j < end
             and j - 1 >= lo
             and _acceptable(lex, words[j - 1], lower[j - 1])
-        )
-    ):
+        ):
+            break
         j -= 1
     first = j + 1
     # A leading connector is not part of the name, but a capitalised particle is ("Van Morrison").
@@ -251,9 +271,9 @@ def np_before(
         return None
     # A lone lower-case role word needs a determiner or a plural ("officials said").
     if (
-        not any(is_cap(words[i]) for i in range(first, end + 1))
-        and det is None
-        and not (last_w.endswith("s") and last_w in lex.organisations | lex.roles)
+        det is None
+        and not any(is_cap(words[i]) for i in range(first, end + 1))
+        and not (last_w.endswith("s") and (last_w in lex.organisations or last_w in lex.roles))
     ):
         return None
     return classify(tok, lex, first, end, det)
@@ -355,15 +375,20 @@ def np_after(
         i += 1
     first = i
     hi = min(ceiling, first + MAX_NP)
-    while i < hi and (
-        _acceptable(lex, words[i], lower[i])
-        or (
-            lower[i] in _INNER
+    roles, not_names = lex.roles, lex.not_names
+    while i < hi:
+        lw = lower[i]
+        if words[i][:1].isupper():  # _acceptable, spelled out: it runs for every word
+            ok = lw not in not_names or lw in roles
+        else:
+            ok = lw in roles or lw in lex.organisations or lw in lex.statements
+        if not ok and not (
+            lw in _INNER
             and i > first
             and i + 1 < hi
             and _acceptable(lex, words[i + 1], lower[i + 1])
-        )
-    ):
+        ):
+            break
         i += 1
     last = i - 1
     if last < first:
@@ -399,7 +424,8 @@ def np_after(
             and (lw in lex.roles or lw in DETERMINERS or lw in ("spokesperson",))
             and not (lw.endswith("ing"))
         ):
-            np = attrs.evolve(np, role_first=j, role_last=k - 1, kind="person")
+            # ``np`` was built just above for this phrase alone: completed in place
+            np.role_first, np.role_last, np.kind = j, k - 1, "person"
     return np
 
 
