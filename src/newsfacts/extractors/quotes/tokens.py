@@ -8,7 +8,7 @@ whole extractor stays linear in the text length.
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import accumulate, compress, count, islice
+from itertools import accumulate, compress
 
 import attrs
 import regex
@@ -25,12 +25,7 @@ _TOKEN = regex.compile(
     r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+\.?|''|\S",
     regex.V1,
 )
-# :class:`Tokens` splits with the word part alone: a final dot is then a token of its own, and
-# only the few words that keep it (abbreviations, initials) are joined to it again.
-_WORD = r"[\p{L}\p{N}\p{M}]++(?:[.'’\-][\p{L}\p{N}\p{M}]++|,(?=\d{3}(?!\d))\d{3})*+"
-_TOKEN_SPLIT = regex.compile("(" + _WORD + "|''|\\S)", regex.V1)
-#: a one-character token that is a word (not a mark or symbol)
-_WORD_CHAR = regex.compile(r"[\p{L}\p{N}\p{M}]", regex.V1)
+_TOKEN_SPLIT = regex.compile("(" + _TOKEN.pattern + ")", regex.V1)
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "our", "this", "that"})
 CONNECTORS = frozenset({"of", "for", "and", "at", "on", "in", "de", "von", "van", "al", "bin"})
 # Connectors that may join words inside a speaker phrase ("Ministry of Foreign Affairs").
@@ -64,26 +59,21 @@ class Tokens:
         # ``split`` with a capturing group alternates gaps and tokens; the running sum of
         # their lengths gives every offset without a Python-level loop over the matches.
         parts = _TOKEN_SPLIT.split(text)
-        # A "." right after a word (an empty gap between) was that word's final dot; it
-        # stays a token of its own ("said" + ".") unless the word keeps it ("Mr.", "U.S.",
-        # "J."). Most dots end sentences: only the kept ones are joined again, slice by slice
-        # (linear), before the offsets are summed.
         abbrev = word_set("abbreviations.txt")
-        dots = compress(count(1, 2), map(".".__eq__, islice(parts, 1, None, 2)))
-        joined = [
-            p
-            for p in dots
-            if p > 1
-            and not parts[p - 1]
-            and _keeps_dot(parts[p - 2] + ".", abbrev)
-            and _is_word(parts[p - 2])
+        split = [
+            i
+            for i, w in enumerate(parts[1::2])
+            if w[-1] == "." and len(w) > 1 and not _keeps_dot(w, abbrev)
         ]
-        if joined:
+        if split:
+            # "said." -> "said" + an empty gap + ".", rebuilt slice by slice (linear) before
+            # the offsets are summed, so one list is rebuilt instead of three
             rebuilt: list[str] = []
             prev = 0
-            for p in joined:
-                rebuilt += parts[prev : p - 2]
-                rebuilt.append(parts[p - 2] + ".")
+            for i in split:
+                p = 2 * i + 1  # the token's place among the parts
+                rebuilt += parts[prev:p]
+                rebuilt += (parts[p][:-1], "", ".")
                 prev = p + 1
             parts = rebuilt + parts[prev:]
         offsets = list(accumulate(map(len, parts)))
@@ -138,13 +128,6 @@ class Tokens:
             return False
         lw = self.lower[i]
         return lw in self.plain_words() or (len(lw) > 4 and lw.endswith(("ly", "ing")))
-
-
-def _is_word(token: str) -> bool:
-    """The token is a word of :data:`_TOKEN`'s first branch, not ``''`` or one symbol."""
-    if len(token) > 1:
-        return token != "''"
-    return _WORD_CHAR.match(token) is not None
 
 
 def _keeps_dot(word: str, abbrev: frozenset[str]) -> bool:
