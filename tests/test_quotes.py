@@ -2004,3 +2004,27 @@ def test_each_statement_goes_to_the_latest_issuer_before_it(unit: str) -> None:
     text = "\n\n".join(unit.format(c=c) for c in names)
     for c in names:
         assert find(quotes_of(text), f"sorry {c}").speaker == f"{c} Holdings"
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "seeds").glob("*.txt")), ids=lambda p: p.name)
+def test_the_speaker_context_stays_in_text_order(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Pronouns resolve to the latest compatible speaker before them by binary search over the
+    # context, so the context must stay sorted by position even when a full name first seen
+    # as a speaker comes before mentions recorded earlier (seed 001 has such a name).
+    from newsfacts.extractors.quotes import resolve
+    from newsfacts.extractors.quotes.lexicon import Lexicon
+    from newsfacts.extractors.quotes.tokens import Tokens
+
+    made: list[resolve.Resolver] = []
+    init = resolve.Resolver.__init__
+
+    def spy(self: resolve.Resolver, tok: Tokens, lex: Lexicon) -> None:
+        init(self, tok, lex)
+        made.append(self)
+
+    monkeypatch.setattr(resolve.Resolver, "__init__", spy)
+    extract_quotes(Document.from_text(path.read_text(encoding="utf-8")))
+    positions = [event.pos for event in made[-1].history]
+    assert positions == sorted(positions)

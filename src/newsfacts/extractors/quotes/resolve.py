@@ -228,7 +228,10 @@ class Resolver:
             kind = "person"
         if kind == "person" and " " in name and name not in self.people:
             self._add_person(name, role, a, b)
-            self._positions.append(a)  # the event _add_person appended
+            # _add_person appended its event at the end: put it in its place by position
+            # (the speakers resolved after a quote may come before events already recorded)
+            added = self.history.pop()
+            self.record(added.pos, added.name, added.kind)
         if role is None and name in self.people:
             role = None  # the role belongs to the earlier mention, not this one
         if kind == "person" and role is None and np.det is None and np.first < np.name_first:
