@@ -56,24 +56,19 @@ def _location(
 ) -> Location:
     """The Location for mention ``m``; ``place`` gives its country and coordinates if known."""
     start, end, text = _span(m)
-    if place is None:
-        return Location(
-            start=start,
-            end=end,
-            text=text,
-            name=name,
-            feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
-            **fields,  # type: ignore[arg-type]
-        )
+    if place is not None:
+        fields = {
+            **fields,
+            "country_code": place.country_code,
+            "latitude": place.latitude,
+            "longitude": place.longitude,
+        }
     return Location(
         start=start,
         end=end,
         text=text,
         name=name,
         feature=feature,  # type: ignore[arg-type]  # checked by Location's validator
-        country_code=place.country_code,
-        latitude=place.latitude,
-        longitude=place.longitude,
         **fields,  # type: ignore[arg-type]
     )
 
