@@ -164,6 +164,32 @@ def _acceptable(lex: Lexicon, w: str, lw: str) -> bool:
     return lw in lex.roles or lw in lex.organisations or lw in lex.statements
 
 
+def _name_run(tok: Tokens, lex: Lexicon, begin: int, step: int, lo: int, hi: int) -> int:
+    """Walk from ``begin`` by ``step`` (-1 or 1) over the words a speaker phrase may hold,
+    within ``[lo, hi)``; return where the walk stopped. A connector ("of", "and") is taken
+    when it is not the first word walked and the word after it in the walk is acceptable."""
+    words, lower = tok.words, tok.lower
+    roles, not_names, organisations = lex.roles, lex.not_names, lex.organisations
+    i = begin
+    while lo <= i < hi:
+        lw = lower[i]
+        if words[i][:1].isupper():  # _acceptable, spelled out: it runs for every word
+            ok = lw not in not_names or lw in roles
+        else:
+            ok = lw in roles or lw in organisations or lw in lex.statements
+        if not ok:
+            n = i + step
+            if not (
+                lw in _INNER
+                and i != begin
+                and lo <= n < hi
+                and _acceptable(lex, words[n], lower[n])
+            ):
+                break
+        i += step
+    return i
+
+
 def classify(tok: Tokens, lex: Lexicon, first: int, last: int, det: int | None) -> NounPhrase:
     """Split a phrase into role and name and say what kind of speaker it is."""
     words = tok.words
@@ -214,23 +240,8 @@ def np_before(
         return _appositive_before(tok, lex, end, floor)
     if lower[end] in lex.pronouns:
         return classify(tok, lex, end, end, None)
-    j = end
     lo = max(floor, end - MAX_NP)
-    roles, not_names = lex.roles, lex.not_names
-    while j >= lo:
-        lw = lower[j]
-        if words[j][:1].isupper():  # _acceptable, spelled out: it runs for every word
-            ok = lw not in not_names or lw in roles
-        else:
-            ok = lw in roles or lw in lex.organisations or lw in lex.statements
-        if not ok and not (
-            lw in _INNER
-            and j < end
-            and j - 1 >= lo
-            and _acceptable(lex, words[j - 1], lower[j - 1])
-        ):
-            break
-        j -= 1
+    j = _name_run(tok, lex, end, -1, lo, end + 1)
     first = j + 1
     # A leading connector is not part of the name, but a capitalised particle is ("Van Morrison").
     while (
@@ -358,21 +369,7 @@ def np_after(
         i += 1
     first = i
     hi = min(ceiling, first + MAX_NP)
-    roles, not_names = lex.roles, lex.not_names
-    while i < hi:
-        lw = lower[i]
-        if words[i][:1].isupper():  # _acceptable, spelled out: it runs for every word
-            ok = lw not in not_names or lw in roles
-        else:
-            ok = lw in roles or lw in lex.organisations or lw in lex.statements
-        if not ok and not (
-            lw in _INNER
-            and i > first
-            and i + 1 < hi
-            and _acceptable(lex, words[i + 1], lower[i + 1])
-        ):
-            break
-        i += 1
+    i = _name_run(tok, lex, i, 1, first, hi)
     last = i - 1
     if last < first:
         return None
