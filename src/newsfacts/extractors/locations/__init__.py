@@ -75,15 +75,15 @@ def _location(
 
 def _county(m: recognize.Mention, gaz: Gazetteer, ctx: Context) -> Place | None:
     """A US county named by a generic "X County" mention: the one in a state the article
-    names, else the one with the largest namesake town."""
+    names, else the most populous (see ``source`` in ``us_counties.tsv``)."""
     text = m.text[:-2] if m.text.endswith(("'s", "’s")) else m.text
     places = gaz.counties.get(fold(text))
     if not places:
         return None
     county = max(places, key=lambda p: (ctx.bonus(p), p.population))
     if county.population == 0:
-        # Placed at its state for want of a namesake town: a town the name opens with, in that
-        # state, is closer ("Miami-Dade County": Miami).
+        # Placed at its state for want of towns or a namesake: a town the name opens with, in
+        # that state, is closer.
         towns = [
             c.place
             for c in m.candidates
