@@ -2028,3 +2028,50 @@ def test_the_speaker_context_stays_in_text_order(
     extract_quotes(Document.from_text(path.read_text(encoding="utf-8")))
     positions = [event.pos for event in made[-1].history]
     assert positions == sorted(positions)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth Adeyemi said in an interview with the Harbour Gazette.",
+        "Marco Bianchi wrote in a memo to the inspector general.",
+        "Adeyemi insisted on Thursday during a tour of the morning shows.",
+    ],
+)
+def test_a_phrase_of_setting_after_the_cue_is_no_content(text: str) -> None:
+    # where, when and to whom something was said is not what was said
+    assert quotes_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Ruth Adeyemi was asked in Dover last week whether she would reopen the pier.",
+            "whether she would reopen the pier",
+        ),
+        (
+            "Ruth Adeyemi said in a statement that the pier would reopen.",
+            "that the pier would reopen",
+        ),
+        ("The Harbour Gazette reported at least six boats sank.", "at least six boats sank"),
+    ],
+)
+def test_content_after_a_phrase_of_setting(text: str, content: str) -> None:
+    [q] = quotes_of(text)
+    assert q.text == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("Ruth Adeyemi told the Harbour Gazette the pier would reopen.", "the pier would reopen"),
+        ("Ruth Adeyemi told The Dover Times a deal was close.", "a deal was close"),
+        ("Ruth Adeyemi told reporters the pier would reopen.", "the pier would reopen"),
+        ("Ruth Adeyemi told voters she’s with them.", "she’s with them"),
+        ("Ruth Adeyemi told Dover Radio he’d reopen the pier.", "he’d reopen the pier"),
+    ],
+)
+def test_the_listener_is_not_part_of_the_content(text: str, content: str) -> None:
+    [q] = quotes_of(text)
+    assert q.text == content and q.speaker == "Ruth Adeyemi"

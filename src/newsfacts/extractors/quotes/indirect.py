@@ -18,6 +18,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 
+import regex
+
 from ...document import Document, Span
 from .attribution import _subject, cue_at, cue_indexes, sentence_subject, verb_form
 from .lexicon import Lexicon
@@ -976,6 +978,15 @@ def _one(
         c_first += 1
     if c_first >= s_hi or words[c_first] in _END_PUNCT:
         return None
+    if lower[c_first] in _SETTING_PREPOSITIONS and not (
+        c_first + 1 < s_hi and lower[c_first + 1] in ("least", "most")
+    ):
+        # "said in an interview with CNN.", "wrote in a memo to the inspector general": a
+        # phrase of setting, nothing reported; a question word may open the content later
+        # ("asked in Iowa whether he would ...")
+        c_first = _question_after(tok, c_first, s_hi)
+        if c_first < 0:
+            return None
     hi = _cut(tok, lex, c_first, s_hi)
     if hi < s_hi and words[hi] == "," and _closing_attribution(tok, lex, hi + 1, s_hi):
         return None  # the sentence closes with its own attribution: this cue is inside it
@@ -987,6 +998,25 @@ def _one(
         hi = comma
     c_last = _trim_end(tok, c_first, hi)
     return _checked(tok, np, c_first, c_last)
+
+
+#: prepositions opening a phrase of setting after a cue (where, when, to whom it was said)
+_SETTING_PREPOSITIONS = frozenset(
+    ("in", "on", "at", "during", "after", "before", "with", "from", "via", "through")
+)
+#: words that open an embedded question
+_QUESTION_WORDS = frozenset(("whether", "if", "how", "why", "what", "when", "where", "who"))
+
+
+def _question_after(tok: Tokens, j: int, hi: int) -> int:
+    """The first question word ("whether", "how" ...) after ``j`` in a phrase of plain words
+    (``_THAT_MAX`` tokens at most, no punctuation before it), or -1."""
+    for t in range(j + 1, min(hi, j + _THAT_MAX)):
+        if tok.lower[t] in _QUESTION_WORDS:
+            return t if t + 1 < hi else -1
+        if not tok.words[t][:1].isalnum():
+            return -1
+    return -1
 
 
 #: tokens looked back from a passive cue for the start of its clause
@@ -1160,16 +1190,37 @@ def _skip_object(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
     pronoun is skipped (``told them Clinton ...``); otherwise the first clause opener within a
     few tokens (``told reporters he ...``, ``urged voters to ...``); ``j`` when there is none.
     """
-    lower = tok.lower
-    if lower[j] in lex.object_pronouns and j + 1 < hi and tok.words[j + 1][:1].isalnum():
+    lower, words = tok.lower, tok.words
+    if lower[j] in lex.object_pronouns and j + 1 < hi and words[j + 1][:1].isalnum():
         return j + 1
     for t in range(j + 1, min(hi, j + _OBJECT_MAX)):
-        w = tok.words[t]
+        w = words[t]
         if w in _END_PUNCT or w in _MARKS or w in ("“", "(", ":"):
             break
-        if lower[t] in lex.clause_openers:
+        if _CONTRACTION.sub("", lower[t]) in lex.clause_openers:  # "she", "she’s", "he'd"
             return t
+    if (
+        j + 1 < hi
+        and lower[j + 1] in _LISTENER_ENDS
+        and words[j][-1:] == "s"
+        and words[j].islower()
+    ):
+        return j + 1  # "told reporters the plan ..."
+    # a named listener, then a noun phrase: "told CNN the plan ...", "told The Hill a deal ..."
+    t = j + 1 if lower[j] == "the" else j
+    if t > j and not (t < hi and is_cap(words[t])):
+        return j
+    while t < hi and t - j < _OBJECT_MAX and is_cap(words[t]):
+        t += 1
+    if t > j and t + 1 < hi and lower[t] in _LISTENER_ENDS:
+        return t
     return j
+
+
+#: an English contraction ending a word ("she’s", "they'd", "we'll")
+_CONTRACTION = regex.compile(r"['’](?:s|d|ll|re|ve|m)\Z")
+#: determiners that open the content after a named listener
+_LISTENER_ENDS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "this"))
 
 
 def _skip_time(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
