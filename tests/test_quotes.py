@@ -2075,3 +2075,28 @@ def test_content_after_a_phrase_of_setting(text: str, content: str) -> None:
 def test_the_listener_is_not_part_of_the_content(text: str, content: str) -> None:
     [q] = quotes_of(text)
     assert q.text == content and q.speaker == "Ruth Adeyemi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“The pier will reopen in May,” state officials said.", "state officials", "said"),
+        (
+            "“The pier will reopen in May,” federal prosecutors wrote.",
+            "federal prosecutors",
+            "wrote",
+        ),
+        ("“The pier will reopen in May,” local farmers said.", "local farmers", "said"),
+    ],
+)
+def test_a_plural_speaker_after_the_quote(text: str, speaker: str, cue: str) -> None:
+    [q] = quotes_of(text)
+    assert q.text == "The pier will reopen in May"
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == speaker and q.cue == cue
+
+
+def test_an_adverb_before_the_cue_is_no_speaker() -> None:
+    text = "“The pier will reopen in May,” always says Ruth Adeyemi."
+    [q] = quotes_of(text)
+    assert q.speaker is None or "always" not in q.speaker

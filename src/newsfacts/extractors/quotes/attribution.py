@@ -606,9 +606,14 @@ def _after(tok: Tokens, lex: Lexicon, i: int, hi: int) -> tuple[NounPhrase, int,
             or described_np(tok, lex, i + n, hi)
             or _role_words_name(tok, lex, i + n, hi)
         )
-        if np is not None:
-            return np, i, _np_end(np)
-        return None
+        if np is None:
+            return None
+        end = _np_end(np)
+        m = cue_at(tok, lex, end + 1) if n == 1 and end + 1 < hi else 0
+        if m and np.first == i + 1 and np.kind == "group" and tok.words[i].islower():
+            # "“…,” state officials said": the first word modifies the speaker; the cue follows
+            return NounPhrase(i, np.last, None, "group", i, np.name_last), end + 1, end + m
+        return np, i, end
     np = np_after(tok, lex, i, hi)
     if np is None:
         return _described_then_cue(tok, lex, i, hi) or _words_then_cue(tok, lex, i, hi)
@@ -812,7 +817,11 @@ def _after_loose(
             return np, i, _np_end(np)
     np = np_after(tok, lex, i, hi)
     if np is None:
-        return _described_then_cue(tok, lex, i, hi, possessive=True) if handed_on else None
+        if not handed_on:
+            return None
+        return _described_then_cue(tok, lex, i, hi, possessive=True) or _plural_then_cue(
+            tok, lex, i, hi
+        )
     if np.kind in ("statement",):
         return None
     j = _skip_aside(tok, _np_end(np) + 1, hi)
@@ -828,6 +837,39 @@ def _after_loose(
     if handed_on:
         # "“…,” the committee chairmen wrote": a described speaker longer than the phrase
         return _described_then_cue(tok, lex, i, hi, possessive=True)
+    return None
+
+
+#: lower-case words of a plural speaker with no determiner ("federal prosecutors")
+_PLURAL_MAX = 3
+#: words ending in "s" that are no plural noun
+_NOT_PLURALS = frozenset(
+    ("always", "sometimes", "perhaps", "thus", "besides", "afterwards", "towards", "unless")
+    + ("his", "its", "this", "yes", "has", "does", "was", "is", "as", "ours", "yours", "theirs")
+)
+
+
+def _plural_then_cue(
+    tok: Tokens, lex: Lexicon, i: int, hi: int
+) -> tuple[NounPhrase, int, int] | None:
+    """``“…,” federal prosecutors wrote``: up to ``_PLURAL_MAX`` lower-case words, the last a
+    plural noun, right before the cue."""
+    for j in range(i, min(hi - 1, i + _PLURAL_MAX)):
+        w, lw = tok.words[j], tok.lower[j]
+        if (
+            not (w.isalpha() and w.islower())
+            or lw in lex.pronouns
+            or lw in _STOP_WORDS
+            or lw in lex.be_forms
+            or lw in lex.aux_verbs
+            or lw in lex.skip
+        ):
+            return None
+        n = cue_at(tok, lex, j + 1)
+        if n:
+            if not lw.endswith("s") or lw.endswith(("ss", "us")) or lw in _NOT_PLURALS:
+                return None
+            return NounPhrase(i, j, None, "group", i, j), j + 1, j + n
     return None
 
 
