@@ -844,8 +844,28 @@ def _after_loose(
 _PLURAL_MAX = 3
 #: words ending in "s" that are no plural noun
 _NOT_PLURALS = frozenset(
-    ("always", "sometimes", "perhaps", "thus", "besides", "afterwards", "towards", "unless")
-    + ("his", "its", "this", "yes", "has", "does", "was", "is", "as", "ours", "yours", "theirs")
+    [
+        "always",
+        "sometimes",
+        "perhaps",
+        "thus",
+        "besides",
+        "afterwards",
+        "towards",
+        "unless",
+        "his",
+        "its",
+        "this",
+        "yes",
+        "has",
+        "does",
+        "was",
+        "is",
+        "as",
+        "ours",
+        "yours",
+        "theirs",
+    ]
 )
 
 
