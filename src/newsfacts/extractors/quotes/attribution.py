@@ -842,31 +842,6 @@ def _after_loose(
 
 #: lower-case words of a plural speaker with no determiner ("federal prosecutors")
 _PLURAL_MAX = 3
-#: words ending in "s" that are no plural noun
-_NOT_PLURALS = frozenset(
-    [
-        "always",
-        "sometimes",
-        "perhaps",
-        "thus",
-        "besides",
-        "afterwards",
-        "towards",
-        "unless",
-        "his",
-        "its",
-        "this",
-        "yes",
-        "has",
-        "does",
-        "was",
-        "is",
-        "as",
-        "ours",
-        "yours",
-        "theirs",
-    ]
-)
 
 
 def _plural_then_cue(
@@ -887,7 +862,7 @@ def _plural_then_cue(
             return None
         n = cue_at(tok, lex, j + 1)
         if n:
-            if not lw.endswith("s") or lw.endswith(("ss", "us")) or lw in _NOT_PLURALS:
+            if not lw.endswith("s") or lw.endswith(("ss", "us")) or lw in lex.not_plurals:
                 return None
             return NounPhrase(i, j, None, "group", i, j), j + 1, j + n
     return None

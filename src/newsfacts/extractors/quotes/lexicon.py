@@ -68,6 +68,8 @@ class Lexicon:
     be_forms: frozenset[str] = frozenset()
     #: auxiliaries and modals: after "that" they open a relative clause ("a bill that would")
     aux_verbs: frozenset[str] = frozenset()
+    #: words ending in "s" that are no plural noun ("always", "his"): no plural speaker
+    not_plurals: frozenset[str] = frozenset()
     #: evaluation and action verbs ("slammed", "thanked"), form -> lemma: cues only for a
     #: quoted phrase after them in the same clause (a mixed quote), never for indirect speech
     evaluation_forms: dict[str, str] = attrs.field(factory=dict)
@@ -165,6 +167,7 @@ def lexicon() -> Lexicon:
         passive_cues=word_set("quotes/passive_cues.txt"),
         be_forms=word_set("quotes/be_forms.txt"),
         aux_verbs=word_set("quotes/aux_verbs.txt"),
+        not_plurals=word_set("quotes/not_plurals.txt"),
         intent_cues=intent_cues,
         evaluation_forms=evaluation_forms,
         inert_marks=_QUOTE_MARKS - listed,
