@@ -2100,3 +2100,33 @@ def test_an_adverb_before_the_cue_is_no_speaker() -> None:
     text = "“The pier will reopen in May,” always says Ruth Adeyemi."
     [q] = quotes_of(text)
     assert q.speaker is None or "always" not in q.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The minority leader said: “The pier will reopen in May.”", "minority leader"),
+        (
+            "The Senate minority leader said: “The pier will reopen in May.”",
+            "Senate minority leader",
+        ),
+        ("A longtime aide said flatly: “The pier will reopen in May.”", "longtime aide"),
+    ],
+)
+def test_modifiers_before_a_role_word_belong_to_the_speaker(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Vermont senator emailed supporters saying: “We will fight on to the convention.”",
+        "Ruth Adeyemi wrote to supporters saying: “We will fight on to the convention.”",
+    ],
+)
+def test_the_object_of_a_verb_is_not_the_speaker_of_its_participle(text: str) -> None:
+    [q] = [q for q in quotes_of(text) if q.kind == "direct"]
+    assert q.speaker_start is not None
+    assert "supporters" not in text[q.speaker_start : q.speaker_end]

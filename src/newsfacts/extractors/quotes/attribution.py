@@ -1003,6 +1003,10 @@ def _before_scan(
             return None  # another quote lies between
         if cue_at(tok, lex, j):
             np = _subject(tok, lex, j, s_lo)
+            if np is not None and tok.lower[j].endswith("ing") and _object(tok, lex, np, s_lo):
+                # "The senator emailed supporters saying: “…”": the phrase before the
+                # participle is the object of a verb; the sentence's subject speaks
+                np = sentence_subject(tok, lex, s_lo, j)
             if np is not None:
                 return np, j, t_open - 1
             if participle < 0 and (
@@ -1015,6 +1019,19 @@ def _before_scan(
         if np is not None and np.kind != "statement":
             return np, participle, t_open - 1
     return None
+
+
+def _object(tok: Tokens, lex: Lexicon, np: NounPhrase, s_lo: int) -> bool:
+    """The phrase follows a past verb (``emailed supporters``, ``wrote to supporters``): it
+    is that verb's object."""
+    k = (np.det if np.det is not None else np.first) - 1
+    if k > s_lo + 1 and tok.lower[k] in ("to", "with"):
+        k -= 1
+    return (
+        k > s_lo
+        and (tok.words[k][-2:] == "ed" or tok.lower[k] in lex.irregular_verbs)
+        and (verb_form(tok, lex, k))
+    )
 
 
 #: words joining a second verb to a sentence's subject ("... and later said")

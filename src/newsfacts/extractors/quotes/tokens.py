@@ -256,6 +256,21 @@ def np_before(
     last_w = lower[end]
     if last_w.endswith(("'s", "’s")):
         return None
+    if det is None and first == end and last_w in lex.roles and words[end].islower():
+        # "the minority leader", "a longtime aide": plain modifiers between a determiner
+        # and a role word belong to the phrase
+        k = j
+        while (
+            k >= floor
+            and j - k < _MODIFIERS_MAX
+            and (
+                _modifier(lex, words[k], lower[k])
+                or (is_cap(words[k]) and k > floor and lower[k] not in lex.not_names)
+            )
+        ):
+            k -= 1
+        if k < j and k >= floor and lower[k] in DETERMINERS:
+            first, det = k + 1, k
     if not (
         is_cap(words[end])
         or last_w in lex.roles
@@ -271,6 +286,26 @@ def np_before(
     ):
         return None
     return classify(tok, lex, first, end, det)
+
+
+#: words between a determiner and a role word ("the Senate minority leader")
+_MODIFIERS_MAX = 3
+
+
+def _modifier(lex: Lexicon, w: str, lw: str) -> bool:
+    """A lower-case word that may modify a role word: no determiner, pronoun, cue or verb
+    (nor an ``-ed`` word: "the senator emailed supporters" has no "senator emailed" phrase)."""
+    return (
+        w.isalpha()
+        and w.islower()
+        and lw not in DETERMINERS
+        and lw not in lex.pronouns
+        and lw not in lex.cue_forms
+        and lw not in lex.skip
+        and lw not in lex.be_forms
+        and lw not in lex.aux_verbs
+        and not lw.endswith(("ing", "ed"))  # a verb: "emailed supporters"
+    )
 
 
 def _appositive_before(tok: Tokens, lex: Lexicon, comma: int, floor: int) -> NounPhrase | None:
