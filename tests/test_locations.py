@@ -1412,3 +1412,19 @@ def test_us_county_span_is_the_county_the_table_knows(text: str, surface: str) -
 def test_lake_before_a_place_is_part_of_the_name() -> None:
     locs = locate("Dead swans washed up on the shore of Lake Erie this week.")
     assert [(loc.text, loc.country_code) for loc in locs] == [("Lake Erie", "US")]
+
+
+def test_an_unknown_town_name_is_a_local_place_not_its_first_word() -> None:
+    # "Grants Town" (a Nassau district) is not Grants, New Mexico; the article's town places it.
+    locs = locate("Residents of Grants Town in Nassau were angry about the flooding.")
+    [town] = by_text(locs, "Grants Town")
+    [nassau] = by_text(locs, "Nassau")
+    assert town.country_code == "BS" and town.geonameid is None
+    assert (town.latitude, town.longitude) == (nassau.latitude, nassau.longitude)
+    assert not by_text(locs, "Residents of Grants Town")
+
+
+def test_old_town_is_not_an_alternate_name_of_a_big_city() -> None:
+    # GeoNames lists "Old Town" among the alternate names of Las Vegas and Baltimore
+    locs = locate("The fire started in Old Town near the river in Alexandria, Virginia.")
+    assert all(loc.name not in ("Las Vegas", "Baltimore") for loc in locs)

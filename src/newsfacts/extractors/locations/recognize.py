@@ -373,10 +373,19 @@ def mentions(
             continue
         for g in range(i + 1, min(run, i + 4)):
             if _bare(toks[g].text) in generics and toks[g - 1].upper:
-                # "Editorial Board Cuyahoga County": the county the table knows, if any.
+                # "Editorial Board Cuyahoga County": the county the table knows, if any;
+                # "Residents of Grants Town": the name after the last "of" (but "Bay of Pigs
+                # Beach" is one name: a place-type word before the "of")
                 s = next(
                     (s for s in range(i + 1, g) if _known_county(text, toks, s, g + 1, gaz) == g),
-                    i,
+                    next(
+                        (
+                            t + 1
+                            for t in range(g - 1, i, -1)
+                            if toks[t].text == "of" and _bare(toks[t - 1].text) not in generics
+                        ),
+                        i,
+                    ),
                 )
                 yield _generic(text, toks, s, g)
                 i = g + 1
