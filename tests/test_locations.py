@@ -1428,3 +1428,17 @@ def test_old_town_is_not_an_alternate_name_of_a_big_city() -> None:
     # GeoNames lists "Old Town" among the alternate names of Las Vegas and Baltimore
     locs = locate("The fire started in Old Town near the river in Alexandria, Virginia.")
     assert all(loc.name not in ("Las Vegas", "Baltimore") for loc in locs)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("Jazz clubs line the French Quarter in New Orleans.", "French Quarter"),
+        ("Canoes drifted down the Russian River near Guerneville, California.", "Russian River"),
+    ],
+)
+def test_a_demonym_opening_a_generic_name_is_not_the_country(text: str, surface: str) -> None:
+    locs = locate(text)
+    [place] = by_text(locs, surface)
+    assert not place.demonym and place.country_code in (None, "US")
+    assert all(loc.country_code != "FR" and loc.country_code != "RU" for loc in locs)

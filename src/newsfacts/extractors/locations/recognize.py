@@ -337,7 +337,6 @@ def mentions(
                 g < n
                 and joinable[g]
                 and _bare(toks[g].text) in generics
-                and not found.candidates[0].demonym
             ):
                 yield _generic(text, toks, i, g)
                 i = g + 1
