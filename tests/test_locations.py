@@ -1442,3 +1442,11 @@ def test_a_demonym_opening_a_generic_name_is_not_the_country(text: str, surface:
     [place] = by_text(locs, surface)
     assert not place.demonym and place.country_code in (None, "US")
     assert all(loc.country_code != "FR" and loc.country_code != "RU" for loc in locs)
+
+
+def test_a_city_side_is_a_local_place_not_side_in_turkey() -> None:
+    locs = locate("Shootings rose on the South Side of Chicago last summer.")
+    [side] = by_text(locs, "South Side")
+    [chicago] = by_text(locs, "Chicago")
+    assert side.country_code == "US"
+    assert (side.latitude, side.longitude) == (chicago.latitude, chicago.longitude)

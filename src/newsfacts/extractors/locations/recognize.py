@@ -333,11 +333,7 @@ def mentions(
                     yield Mention(a, b, text[a:b], towns, i, g)
                     i = g + 1
                     continue
-            if (
-                g < n
-                and joinable[g]
-                and _bare(toks[g].text) in generics
-            ):
+            if g < n and joinable[g] and _bare(toks[g].text) in generics:
                 yield _generic(text, toks, i, g)
                 i = g + 1
                 continue
@@ -538,6 +534,8 @@ def _opened(
     inner = _longest(text, toks, k, run, gaz, suffixes)
     if inner is None or (not facility and any(c.demonym for c in inner.candidates)):
         return None
+    if inner.first == inner.last and fold(toks[k].text) in gaz.stop:
+        return None  # "South Side": a stop-listed word ("side") names no place after a prefix
     a = toks[i].start
     return Mention(
         a, inner.end, text[a : inner.end], inner.candidates, i, inner.last, None, inner, facility
