@@ -1450,3 +1450,21 @@ def test_a_city_side_is_a_local_place_not_side_in_turkey() -> None:
     [chicago] = by_text(locs, "Chicago")
     assert side.country_code == "US"
     assert (side.latitude, side.longitude) == (chicago.latitude, chicago.longitude)
+
+
+def test_a_small_namesake_town_is_placed_by_its_qualifier() -> None:
+    # Cairo, Illinois (about 2,800 people) shares its name with Cairo, Egypt: it is shipped as
+    # a namesake and placed at its own point, not at the middle of Illinois.
+    [town] = by_text(locate("Floodwaters rose in Cairo, Illinois, on Monday."), "Cairo")
+    assert town.country_code == "US" and town.geonameid is not None
+    assert town.latitude is not None and town.longitude is not None
+    assert 36.9 < town.latitude < 37.1 and -89.3 < town.longitude < -89.1
+
+
+def test_small_namesakes_do_not_make_a_town_ambiguous() -> None:
+    # Brampton, Ontario has two English namesakes of under 5,000 people: it still tells
+    # the article's region, so "London" is the Ontario one.
+    gaz = gazetteer()
+    assert len(gaz.index["brampton"]) > 1
+    locs = locate("Firefighters from Brampton were sent to London on Tuesday.")
+    assert by_text(locs, "London")[0].country_code == "CA"

@@ -62,6 +62,15 @@ def _foreign_namesake(cands: Iterable[Candidate]) -> bool:
 _AGREED: dict[int, tuple[tuple[Candidate, ...], tuple[bool, str | None, str | None]]] = {}
 
 
+#: Towns smaller than this are shipped only when a larger place shares their name
+#: (``tools/build_gazetteer.py --min-population``).
+NAMESAKE_POPULATION = 5000
+
+
+def _small_namesake(c: Candidate) -> bool:
+    return c.place.feature == "city" and c.place.population < NAMESAKE_POPULATION
+
+
 def _agreement(cands: tuple[Candidate, ...]) -> tuple[bool, str | None, str | None]:
     """Whether the readings disagree on the country (:meth:`Context.ambiguous`), and what
     :meth:`Context.add` counts for them: the country and the first-level region they all
@@ -72,16 +81,20 @@ def _agreement(cands: tuple[Candidate, ...]) -> tuple[bool, str | None, str | No
     if len(_AGREED) >= 100_000:
         _AGREED.clear()
     out: tuple[bool, str | None, str | None] = (False, None, None)
-    if cands:
-        top = cands[0].place
-        if _foreign_namesake(cands) or not (
-            top.feature == "country" or all(c.place.country_code == top.country_code for c in cands)
+    # Towns under NAMESAKE_POPULATION are in the gazetteer only as namesakes of larger places
+    # ("Brampton", England, 4,862 people): they never make a name ambiguous.
+    readings = tuple(c for c in cands if not _small_namesake(c)) or cands
+    if readings:
+        top = readings[0].place
+        if _foreign_namesake(readings) or not (
+            top.feature == "country"
+            or all(c.place.country_code == top.country_code for c in readings)
         ):
             out = (True, None, None)
         else:
             # A region, or a town that names only places in one region ("Ussuriysk").
             region = top.admin1 and (
-                top.feature == "admin1" or all(c.place.admin1 == top.admin1 for c in cands)
+                top.feature == "admin1" or all(c.place.admin1 == top.admin1 for c in readings)
             )
             out = (False, top.country_code or None, top.admin1 if region else None)
     _AGREED[id(cands)] = (cands, out)
