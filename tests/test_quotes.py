@@ -2130,3 +2130,23 @@ def test_the_object_of_a_verb_is_not_the_speaker_of_its_participle(text: str) ->
     [q] = [q for q in quotes_of(text) if q.kind == "direct"]
     assert q.speaker_start is not None
     assert "supporters" not in text[q.speaker_start : q.speaker_end]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ruth Adeyemi said: “The pier will reopen in May.” He added that the ferry would wait.",
+        "Ruth Adeyemi told the Dover Times: “The pier will reopen in May.” He called the delay "
+        "a scandal for the town.",
+    ],
+)
+def test_a_new_sentence_after_a_quote_does_not_attribute_it(text: str) -> None:
+    q = find(quotes_of(text), "The pier will reopen")
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Ruth Adeyemi"
+
+
+def test_a_short_attribution_after_a_closed_quote_still_counts() -> None:
+    text = "“The pier will reopen in May.” Ruth Adeyemi said on Tuesday."
+    q = find(quotes_of(text), "The pier will reopen")
+    assert q.speaker == "Ruth Adeyemi"

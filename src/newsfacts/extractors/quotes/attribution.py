@@ -223,7 +223,10 @@ def attribute_direct(
                 handed = found is None and _handed_on(text, q.close)
                 if found is None:
                     found = _after_loose(tok, lex, t_after, p_hi, handed)
-                if found is not None and _opens_next(tok, q.close, found[2], p_hi):
+                if found is not None and (
+                    _opens_next(tok, q.close, found[2], p_hi)
+                    or _own_sentence(tok, q.close, t_after, found[2], p_hi)
+                ):
                     found = None
                 if found is None and not handed and sentence_like:
                     tail = _tail_then_cue(tok, lex, t_after, p_hi)
@@ -546,6 +549,17 @@ def _opens_next(tok: Tokens, close: int, used: int, hi: int) -> bool:
     while k > 0 and text[k] == "'":
         k -= 1
     return text[k] in ".!?"
+
+
+def _own_sentence(tok: Tokens, close: int, t_after: int, used: int, hi: int) -> bool:
+    """After a quote that ends its sentence with a period, a capitalised speaker and cue that
+    go on with more words make a sentence of their own (``“X.” He added that ...``, ``“X.”
+    He called them thugs.``): they do not attribute the quote before them."""
+    text = tok.text
+    k = close - 1
+    while k > 0 and text[k] in "'’":
+        k -= 1
+    return text[k] == "." and is_cap(tok.words[t_after]) and not _closes_sentence(tok, used + 1, hi)
 
 
 def _after_stop(text: str, pos: int) -> bool:
