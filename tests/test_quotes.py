@@ -2150,3 +2150,9 @@ def test_a_short_attribution_after_a_closed_quote_still_counts() -> None:
     text = "“The pier will reopen in May.” Ruth Adeyemi said on Tuesday."
     q = find(quotes_of(text), "The pier will reopen")
     assert q.speaker == "Ruth Adeyemi"
+
+
+def test_a_time_phrase_before_a_quoted_phrase_is_not_content() -> None:
+    text = "Ruth Adeyemi announced on Monday “the pier is closed for good.”"
+    [q] = quotes_of(text)
+    assert q.text.strip("“”") == "the pier is closed for good." and q.speaker == "Ruth Adeyemi"

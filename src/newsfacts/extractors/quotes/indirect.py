@@ -1233,9 +1233,13 @@ def _skip_time(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
         return j
     while t < hi and t - j < 4 and lower[t] in lex.time_words:
         t += 1
-    if t >= hi or not tok.words[t][:1].isalnum():
+    if t >= hi or not (tok.words[t][:1].isalnum() or tok.words[t] in _OPENING_MARKS):
         return j
     return t
+
+
+#: quote marks that open a quoted phrase after a time phrase ("announced on Monday “…”")
+_OPENING_MARKS = frozenset(('"', "“", "«", "''", "‘"))
 
 
 def _tail(
