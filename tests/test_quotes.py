@@ -2156,3 +2156,29 @@ def test_a_time_phrase_before_a_quoted_phrase_is_not_content() -> None:
     text = "Ruth Adeyemi announced on Monday “the pier is closed for good.”"
     [q] = quotes_of(text)
     assert q.text.strip("“”") == "the pier is closed for good." and q.speaker == "Ruth Adeyemi"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Another person tweeted: “The pier will reopen in May.”", "person"),
+        ("One longtime voter said: “The pier will reopen in May.”", "longtime voter"),
+        (
+            "A spokesman for the council said, “The pier will reopen in May.”",
+            "spokesman for the council",
+        ),
+        (
+            "The Ministry of the Interior said: “The pier will reopen in May.”",
+            "Ministry of the Interior",
+        ),
+    ],
+)
+def test_described_speakers_before_the_quote(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end].removeprefix("A ") == speaker
+
+
+def test_a_question_word_is_not_a_speaker() -> None:
+    [q] = quotes_of("Why she is protesting: “The pier must reopen in May.”")
+    assert q.speaker_start is None or q.speaker != "Why"

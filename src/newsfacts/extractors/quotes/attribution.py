@@ -1021,6 +1021,12 @@ def _before_scan(
                 # "The senator emailed supporters saying: “…”": the phrase before the
                 # participle is the object of a verb; the sentence's subject speaks
                 np = sentence_subject(tok, lex, s_lo, j)
+            if np is None:
+                # "Another person tweeted: “…”": a described speaker opening the sentence
+                lead = skip_lead(tok, lex, s_lo)
+                described = _described_then_cue(tok, lex, lead, j + 1) if lead < j else None
+                if described is not None and described[1] == j:
+                    np = described[0]
             if np is not None:
                 return np, j, t_open - 1
             if participle < 0 and (

@@ -179,6 +179,18 @@ def _name_run(tok: Tokens, lex: Lexicon, begin: int, step: int, lo: int, hi: int
             ok = lw in roles or lw in organisations or lw in lex.statements
         if not ok:
             n = i + step
+            if lw == "the" and i != begin and lo <= n + step < hi and lower[n] in _INNER:
+                # "spokesman for the campaign", "Ministry of the Interior": "the" after a
+                # connector (walking back: before it)
+                if step < 0 and _acceptable(lex, words[n + step], lower[n + step]):
+                    i = n + step
+                    continue
+                break
+            if lw in _INNER and lo <= n + step < hi and lower[n] == "the" and i != begin:
+                if step > 0 and _acceptable(lex, words[n + step], lower[n + step]):
+                    i = n + step
+                    continue
+                break
             if not (
                 lw in _INNER
                 and i != begin
