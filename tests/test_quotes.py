@@ -2182,3 +2182,10 @@ def test_described_speakers_before_the_quote(text: str, speaker: str) -> None:
 def test_a_question_word_is_not_a_speaker() -> None:
     [q] = quotes_of("Why she is protesting: “The pier must reopen in May.”")
     assert q.speaker_start is None or q.speaker != "Why"
+
+
+def test_according_to_before_a_colon_names_the_source() -> None:
+    text = "According to the Dover Times: “The pier will reopen in May.”"
+    [q] = quotes_of(text)
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "Dover Times" and q.cue == "According to"

@@ -928,6 +928,11 @@ def _colon(
     lead = skip_lead(tok, lex, s_lo)
     if lead < colon and tok.lower[lead] == "as":
         lead += 1  # "As John Cornyn put it: “…”"
+    if lead > s_lo and lead + 1 < colon and tok.lower[lead - 1 : lead + 1] == ["according", "to"]:
+        np = np_after(tok, lex, lead + 1, colon)  # "According to HuffPo: “…”"
+        if np is not None and _np_end(np) + 1 == colon and np.kind != "pronoun":
+            return np, lead - 1, colon
+        return None
     if lead + 1 < colon and tok.lower[lead] in lex.cue_forms:  # "Continued Stone: “…”"
         np = np_after(tok, lex, lead + 1, colon)
         if np is not None and _np_end(np) + 1 == colon:
