@@ -2189,3 +2189,11 @@ def test_according_to_before_a_colon_names_the_source() -> None:
     [q] = quotes_of(text)
     assert q.speaker_start is not None
     assert text[q.speaker_start : q.speaker_end] == "Dover Times" and q.cue == "According to"
+
+
+def test_an_ampersand_inside_a_described_speaker() -> None:
+    text = "“He was a fair manager,” one P&G plant employee told the Dover Times."
+    q = find(quotes_of(text), "He was a fair manager")
+    assert q.speaker_start is not None
+    assert text[q.speaker_start : q.speaker_end] == "P&G plant employee" and q.cue == "told"
+    assert not [x for x in quotes_of(text) if x.text == "the Dover Times"]

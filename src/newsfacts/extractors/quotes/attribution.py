@@ -907,8 +907,8 @@ def _described_then_cue(
             return np, j, j + cue_at(tok, lex, j) - 1
         w = tok.words[j].replace("-", "")
         if possessive:
-            w = w.replace("'", "").replace("’", "").replace("&", "")
-        if not w.isalnum():
+            w = w.replace("'", "").replace("’", "")
+        if not w.isalnum() and w != "&":  # "one P&G employee"
             return None
     return None
 
