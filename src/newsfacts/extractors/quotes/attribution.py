@@ -1052,11 +1052,10 @@ def _object(tok: Tokens, lex: Lexicon, np: NounPhrase, s_lo: int) -> bool:
     k = (np.det if np.det is not None else np.first) - 1
     if k > s_lo + 1 and tok.lower[k] in ("to", "with"):
         k -= 1
-    return (
-        k > s_lo
-        and (tok.words[k][-2:] == "ed" or tok.lower[k] in lex.irregular_verbs)
-        and (verb_form(tok, lex, k))
-    )
+    if k <= s_lo:
+        return False
+    past = tok.words[k][-2:] == "ed" or tok.lower[k] in lex.irregular_verbs
+    return past and verb_form(tok, lex, k)
 
 
 #: words joining a second verb to a sentence's subject ("... and later said")
