@@ -2197,3 +2197,19 @@ def test_an_ampersand_inside_a_described_speaker() -> None:
     assert q.speaker_start is not None
     assert text[q.speaker_start : q.speaker_end] == "P&G plant employee" and q.cue == "told"
     assert not [x for x in quotes_of(text) if x.text == "the Dover Times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("An aide said: “The pier will reopen in May.”", "aide"),
+        (
+            "A spokesman for the council said, “The pier will reopen in May.”",
+            "spokesman for the council",
+        ),
+        ("A. J. Adeyemi said, “The pier will reopen in May.”", "A. J. Adeyemi"),
+    ],
+)
+def test_an_article_opening_the_sentence_is_not_part_of_the_name(text: str, speaker: str) -> None:
+    [q] = quotes_of(text)
+    assert q.speaker == speaker
