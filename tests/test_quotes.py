@@ -2213,3 +2213,22 @@ def test_an_ampersand_inside_a_described_speaker() -> None:
 def test_an_article_opening_the_sentence_is_not_part_of_the_name(text: str, speaker: str) -> None:
     [q] = quotes_of(text)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("A police report said the car was stolen.", "police report", "the car was stolen"),
+        (
+            "A news report published Wednesday said the pier would reopen.",
+            "news report published Wednesday",
+            "the pier would reopen",
+        ),
+    ],
+)
+def test_a_noun_shaped_cue_heads_the_subject_of_a_later_cue(
+    text: str, speaker: str, content: str
+) -> None:
+    [q] = quotes_of(text)
+    assert q.cue == "said" and q.text == content
+    assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == speaker

@@ -134,6 +134,9 @@ def find_indirect(
         if kind == "indirect" and k == 1 and i and lower[i - 1] in lex.noun_markers:
             i += 1  # "visit the state, but ...", "a report in ...": a noun, no speech
             continue
+        if k == 1 and _noun_after_modifier(tok, lex, i):
+            i += 1  # "A news report said ...": the cue's base form heads a noun phrase
+            continue
         cue = doc.text[starts[i] : tok.ends[i + k - 1]]
         out.append(Pending(a, b, kind, np, cue))
         if c_first > i:
@@ -144,6 +147,39 @@ def find_indirect(
     if lex.evaluation_forms:
         out.extend(_evaluation_mixed(doc, tok, lex, loose, spans, span_starts, out))
     return out
+
+
+#: tokens from a noun-shaped cue to the verb its phrase is the subject of
+_SUBJECT_VERB_MAX = 5
+#: determiners of a singular noun phrase ("a police report", "the news report")
+_SINGULAR_DETERMINERS = frozenset(("a", "an", "the", "this", "that"))
+
+
+def _noun_after_modifier(tok: Tokens, lex: Lexicon, i: int) -> bool:
+    """The cue at ``i`` is in its base form after a singular determiner and one lower-case
+    word that is no plural (``A news report said``, ``the police report ...``): a noun, since
+    a singular subject would take ``reports``."""
+    lower = tok.lower
+    if i < 2 or lower[i - 2] not in _SINGULAR_DETERMINERS:
+        return False
+    modifier, cue = tok.words[i - 1], lower[i]
+    if not (
+        lex.cue_forms.get(cue) == cue  # a lemma's own line: "report", but also "showed"
+        and not cue.endswith(("ed", "s", "ing"))
+        and cue not in lex.irregular_verbs
+        and modifier.isalpha()
+        and modifier.islower()
+        and (not modifier.endswith("s") or modifier.endswith(("ss", "news")))
+    ):
+        return False
+    # the phrase is the subject of a verb cue soon after it ("... report published Wednesday
+    # said"); a noun cue of its own ("an impassioned call for unity") has none
+    for t in range(i + 1, min(len(lower), i + _SUBJECT_VERB_MAX)):
+        if not tok.words[t][:1].isalnum() or lower[t] in _CLAUSE_WORDS:
+            return False
+        if cue_at(tok, lex, t) and lower[t] != lex.cue_forms.get(lower[t]):
+            return True
+    return False
 
 
 def _quoted_speaker(
@@ -1102,7 +1138,9 @@ def _described_subject(tok: Tokens, lex: Lexicon, cue: int, s_lo: int) -> NounPh
         return None
     for t in range(first, last + 1):
         w = tok.words[t]
-        if not w[:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS or cue_at(tok, lex, t):
+        if not w[:1].isalnum() or tok.lower[t] in _CLAUSE_WORDS:
+            return None
+        if cue_at(tok, lex, t) and not _noun_after_modifier(tok, lex, t):
             return None
         if tok.lower[t] in lex.pronouns:
             return None
