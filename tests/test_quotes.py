@@ -13,7 +13,7 @@ from newsfacts.document import Document
 from newsfacts.extractors.quotes import QuoteExtractor, extract_quotes
 from newsfacts.extractors.quotes.lexicon import lexicon
 from newsfacts.model import Person, Quote
-from newsfacts.resources import word_set
+from newsfacts.resources import read_table, word_set
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -2232,3 +2232,24 @@ def test_a_noun_shaped_cue_heads_the_subject_of_a_later_cue(
     [q] = quotes_of(text)
     assert q.cue == "said" and q.text == content
     assert q.speaker_start is not None and text[q.speaker_start : q.speaker_end] == speaker
+
+
+def test_she_refers_back_past_a_man_named_in_between() -> None:
+    text = (
+        "Maria Zakharova said the talks had failed. Then Volodymyr Zelensky said the war "
+        "would go on. “We will not give up,” she said."
+    )
+    q = find(quotes_of(text), "We will not give up")
+    assert q.speaker == "Maria Zakharova"
+
+
+def test_a_name_of_unknown_gender_stays_compatible_with_he() -> None:
+    text = "Park Sun-won said the troops had arrived. “More will come,” he said."
+    assert find(quotes_of(text), "More will come").speaker == "Park Sun-won"
+
+
+def test_given_names_table_is_well_formed() -> None:
+    rows = read_table("quotes/given_names.tsv")
+    names = [r["name"] for r in rows]
+    assert len(names) == len(set(names)) and len(names) > 300
+    assert {r["gender"] for r in rows} == {"f", "m"}

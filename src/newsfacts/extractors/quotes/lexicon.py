@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import attrs
 
-from ...resources import iter_lines, word_set
+from ...resources import iter_lines, read_table, word_set
 
 __all__ = ["Lexicon", "lexicon"]
 
@@ -70,6 +70,8 @@ class Lexicon:
     aux_verbs: frozenset[str] = frozenset()
     #: words ending in "s" that are no plural noun ("always", "his"): no plural speaker
     not_plurals: frozenset[str] = frozenset()
+    #: given name (lower case) -> "f" or "m": "she" does not refer back to "Volodymyr Zelensky"
+    given_names: dict[str, str] = attrs.field(factory=dict)
     #: evaluation and action verbs ("slammed", "thanked"), form -> lemma: cues only for a
     #: quoted phrase after them in the same clause (a mixed quote), never for indirect speech
     evaluation_forms: dict[str, str] = attrs.field(factory=dict)
@@ -168,6 +170,7 @@ def lexicon() -> Lexicon:
         be_forms=word_set("quotes/be_forms.txt"),
         aux_verbs=word_set("quotes/aux_verbs.txt"),
         not_plurals=word_set("quotes/not_plurals.txt"),
+        given_names={r["name"].lower(): r["gender"] for r in read_table("quotes/given_names.tsv")},
         intent_cues=intent_cues,
         evaluation_forms=evaluation_forms,
         inert_marks=_QUOTE_MARKS - listed,

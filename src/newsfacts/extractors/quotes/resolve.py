@@ -19,6 +19,8 @@ from .tokens import DETERMINERS, NounPhrase, Tokens, is_cap, join, np_before
 __all__ = ["Resolved", "Resolver"]
 
 _PERSON_TITLES_MAX = 4
+#: the gender a personal pronoun asks of the name it refers back to
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 
 
 @attrs.define  # not frozen: one is built per quote, and a frozen class is slower to build
@@ -181,16 +183,23 @@ class Resolver:
         self.issuers.sort()
         self._positions = [e.pos for e in self.history]
 
-    def _before(self, pos: int, kinds: tuple[str, ...]) -> str | None:
+    def _before(self, pos: int, kinds: tuple[str, ...], gender: str | None = None) -> str | None:
+        """The latest speaker before ``pos`` of one of ``kinds`` (and, for "he" or "she", not
+        of the other gender by its given name)."""
         i = bisect_left(self._positions, pos) - 1
         steps = 0
         while i >= 0 and steps < 40:
             e = self.history[i]
-            if e.kind in kinds:
+            if e.kind in kinds and (gender is None or self._gender(e.name) in (None, gender)):
                 return e.name
             i -= 1
             steps += 1
         return None
+
+    def _gender(self, name: str) -> str | None:
+        """ "f" or "m" from the first word of a person's name, if the given-name list has it."""
+        first = name.split(" ", 1)[0].lower()
+        return self.lex.given_names.get(first)
 
     def record(self, pos: int, name: str, kind: str) -> None:
         """Add a resolved speaker to the context for the phrases after it."""
@@ -207,9 +216,10 @@ class Resolver:
         if np.role_first is not None and np.role_last is not None:
             role = join(tok, np.role_first, np.role_last).strip(" ,")
         if np.kind == "pronoun":
-            ref = lex.pronouns.get(tok.lower[np.first], "person")
+            pronoun = tok.lower[np.first]
+            ref = lex.pronouns.get(pronoun, "person")
             if ref == "person":
-                name = self._before(a, ("person", "unknown"))
+                name = self._before(a, ("person", "unknown"), _PRONOUN_GENDER.get(pronoun))
             elif ref == "group":
                 name = self._before(a, ("group", "unknown", "person"))
             else:
