@@ -368,25 +368,26 @@ def mentions(
             continue
         for g in range(i + 1, min(run, i + 4)):
             if _bare(toks[g].text) in generics and toks[g - 1].upper:
-                # "Editorial Board Cuyahoga County": the county the table knows, if any;
-                # "Residents of Grants Town": the name after the last "of" (but "Bay of Pigs
-                # Beach" is one name: a place-type word before the "of")
+                # "Editorial Board Cuyahoga County": the county the table knows, if any
                 s = next(
                     (s for s in range(i + 1, g) if _known_county(text, toks, s, g + 1, gaz) == g),
-                    next(
-                        (
-                            t + 1
-                            for t in range(g - 1, i, -1)
-                            if toks[t].text == "of" and _bare(toks[t - 1].text) not in generics
-                        ),
-                        i,
-                    ),
+                    _after_last_of(toks, i, g, generics),
                 )
                 yield _generic(text, toks, s, g)
                 i = g + 1
                 break
         else:
             i += 1
+
+
+def _after_last_of(toks: Sequence[Token], i: int, g: int, generics: frozenset[str]) -> int:
+    """Where a generic name ending at ``toks[g]`` starts in a run from ``i``: after its last
+    "of" ("Residents of Grants Town" -> "Grants Town"), unless a place-type word comes before
+    that "of" ("Bay of Pigs Beach" is one name)."""
+    for t in range(g - 1, i, -1):
+        if toks[t].text == "of" and _bare(toks[t - 1].text) not in generics:
+            return t + 1
+    return i
 
 
 def stop_head_ok(toks: Sequence[Token], i: int) -> bool:

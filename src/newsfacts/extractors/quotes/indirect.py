@@ -21,7 +21,7 @@ from collections.abc import Sequence
 import regex
 
 from ...document import Document, Span
-from .attribution import _subject, cue_at, cue_indexes, sentence_subject, verb_form
+from .attribution import _OPEN_MARKS, _subject, cue_at, cue_indexes, sentence_subject, verb_form
 from .lexicon import Lexicon
 from .marks import RawQuote
 from .pending import Pending
@@ -1271,13 +1271,9 @@ def _skip_time(tok: Tokens, lex: Lexicon, j: int, hi: int) -> int:
         return j
     while t < hi and t - j < 4 and lower[t] in lex.time_words:
         t += 1
-    if t >= hi or not (tok.words[t][:1].isalnum() or tok.words[t] in _OPENING_MARKS):
-        return j
+    if t >= hi or not (tok.words[t][:1].isalnum() or tok.words[t] in _OPEN_MARKS):
+        return j  # a time phrase is followed by words or a quoted phrase ("on Monday “…”")
     return t
-
-
-#: quote marks that open a quoted phrase after a time phrase ("announced on Monday “…”")
-_OPENING_MARKS = frozenset(('"', "“", "«", "''", "‘"))
 
 
 def _tail(

@@ -179,15 +179,14 @@ def _name_run(tok: Tokens, lex: Lexicon, begin: int, step: int, lo: int, hi: int
             ok = lw in roles or lw in organisations or lw in lex.statements
         if not ok:
             n = i + step
-            if lw == "the" and i != begin and lo <= n + step < hi and lower[n] in _INNER:
-                # "spokesman for the campaign", "Ministry of the Interior": "the" after a
-                # connector (walking back: before it)
-                if step < 0 and _acceptable(lex, words[n + step], lower[n + step]):
-                    i = n + step
-                    continue
-                break
-            if lw in _INNER and lo <= n + step < hi and lower[n] == "the" and i != begin:
-                if step > 0 and _acceptable(lex, words[n + step], lower[n + step]):
+            # "spokesman for the campaign", "Ministry of the Interior": a connector and the
+            # "the" after it are walked over together, in either direction
+            if i != begin and lo <= n + step < hi:
+                connector, article = (lower[n], lw) if step < 0 else (lw, lower[n])
+            else:
+                connector = article = ""
+            if article == "the" and connector in _INNER:
+                if _acceptable(lex, words[n + step], lower[n + step]):
                     i = n + step
                     continue
                 break
